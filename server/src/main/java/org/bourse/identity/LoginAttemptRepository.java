@@ -1,0 +1,64 @@
+package org.bourse.identity;
+
+import static org.bourse.identity.UserRepository.instant;
+import static org.bourse.identity.UserRepository.utc;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code login_attempts} table: every login attempt, successful or not, with its outcome. */
+@Repository
+class LoginAttemptRepository {
+
+    enum Outcome { SUCCESS, INVALID_CREDENTIALS, ACCOUNT_DISABLED, RATE_LIMITED }
+
+    private final JdbcClient jdbc;
+
+    LoginAttemptRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(String email, String ip, Outcome outcome, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO login_attempts (email, ip, success, outcome, attempted_at)
+                        VALUES (:email, :ip, :success, :outcome, :at)""")
+                .param("email", email).param("ip", ip)
+                .param("success", outcome == Outcome.SUCCESS).param("outcome", outcome.name())
+                .param("at", utc(at))
+                .update();
+    }
+
+    /** Times of the newest failed attempts (wrong password or unknown e-mail) for an e-mail after {@code since}
+     *  and after its last successful login, newest first, at most {@code limit}. */
+    List<Instant> recentFailuresOfEmail(String email, Instant since, int limit) {
+        return jdbc.sql("""
+                        SELECT attempted_at FROM login_attempts
+                        WHERE email = :email AND outcome = 'INVALID_CREDENTIALS' AND attempted_at > :since
+                          AND attempted_at > COALESCE((SELECT MAX(s.attempted_at) FROM login_attempts s
+                                                       WHERE s.email = :email AND s.success = TRUE), :since)
+                        ORDER BY attempted_at DESC
+                        LIMIT :limit""")
+                .param("email", email).param("since", utc(since)).param("limit", limit)
+                .query((row, n) -> instant(row, "attempted_at")).list();
+    }
+
+    /** Same for an IP; a success does not wipe an IP's failures (one known account must not unlock guessing others). */
+    List<Instant> recentFailuresOfIp(String ip, Instant since, int limit) {
+        return jdbc.sql("""
+                        SELECT attempted_at FROM login_attempts
+                        WHERE ip = :ip AND outcome = 'INVALID_CREDENTIALS' AND attempted_at > :since
+                        ORDER BY attempted_at DESC
+                        LIMIT :limit""")
+                .param("ip", ip).param("since", utc(since)).param("limit", limit)
+                .query((row, n) -> instant(row, "attempted_at")).list();
+    }
+
+    /** For tests and audits: how many attempts were recorded for an e-mail. */
+    long countFor(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM login_attempts WHERE email = :email").param("email", email)
+                .query(Long.class).single();
+    }
+}

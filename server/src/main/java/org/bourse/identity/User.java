@@ -1,0 +1,11 @@
+package org.bourse.identity;
+
+import java.time.Instant;
+
+/** A registered user as stored. {@code passwordHash} is bcrypt and never leaves this package. */
+record User(long id, String username, String email, String passwordHash, String role, boolean active,
+            Instant createdAt, Instant updatedAt, Instant lastLogin) {
+
+    static final String NORMAL = "normal";
+    static final String ADMIN = "admin";
+}

@@ -1,0 +1,74 @@
+package org.bourse.platform;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Buckets shared by every server node, kept in Redis. One Lua script reads, refills, takes and writes the
+ * bucket atomically on the Redis side, with Redis's own clock so nodes with skewed clocks agree.
+ * When Redis is unreachable the request is let through (logged): a cache outage must not stop trading.
+ */
+final class RedisRateLimiter implements RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
+
+    // KEYS[1] bucket; ARGV[1] capacity, ARGV[2] tokens per millisecond.
+    // Returns {allowed 0|1, whole tokens remaining, milliseconds until the next token when refused}.
+    private static final RedisScript<List> TAKE = new DefaultRedisScript<>("""
+            local capacity = tonumber(ARGV[1])
+            local rate = tonumber(ARGV[2])
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+            local tokens = tonumber(bucket[1])
+            local at = tonumber(bucket[2])
+            if tokens == nil or at == nil then
+              tokens = capacity
+              at = now
+            end
+            tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
+            local allowed = 0
+            local wait = 0
+            if tokens >= 1 then
+              tokens = tokens - 1
+              allowed = 1
+            else
+              wait = math.ceil((1 - tokens) / rate)
+            end
+            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+            redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / rate) + 1000)
+            return {allowed, math.floor(tokens), wait}
+            """, List.class);
+
+    private final StringRedisTemplate redis;
+    private final RedisKeys keys;
+    private final long capacity;
+    private final String tokensPerMilli;
+
+    RedisRateLimiter(StringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties) {
+        this.redis = redis;
+        this.keys = keys;
+        this.capacity = properties.capacity();
+        this.tokensPerMilli = Double.toString(properties.refillPerSecond() / 1000.0);
+    }
+
+    @Override
+    public Decision tryTake(String callerKey) {
+        try {
+            List<?> reply = redis.execute(TAKE, List.of(keys.key("ratelimit:" + callerKey)),
+                    Long.toString(capacity), tokensPerMilli);
+            boolean allowed = ((Number) reply.get(0)).longValue() == 1;
+            long remaining = ((Number) reply.get(1)).longValue();
+            long wait = ((Number) reply.get(2)).longValue();
+            return new Decision(allowed, capacity, remaining, wait);
+        } catch (RuntimeException e) {
+            log.warn("Rate limiter could not reach Redis; letting the request through: {}", e.toString());
+            return new Decision(true, capacity, capacity, 0);
+        }
+    }
+}
