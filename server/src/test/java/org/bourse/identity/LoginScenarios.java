@@ -140,9 +140,7 @@ abstract class LoginScenarios extends IdentityApiTest {
         Member member = newMember();
         register(member);
         HttpApi caller = api();
-        for (int i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-            assertProblem(caller.post(LOGIN, member.withPassword("guess " + i)), 401, "INVALID_CREDENTIALS");
-        }
+        failToLogIn(caller, member, MAX_FAILURES_PER_EMAIL);
 
         HttpApi elsewhere = api();
         HttpApi.Reply locked = caller.post(LOGIN, member.credentials());
@@ -161,9 +159,7 @@ abstract class LoginScenarios extends IdentityApiTest {
     void theLockOutLiftsWhenItsWindowHasPassed() {
         Member member = newMember();
         register(member);
-        for (int i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-            api().post(LOGIN, member.withPassword("guess " + i));
-        }
+        failToLogIn(api(), member, MAX_FAILURES_PER_EMAIL);
         assertProblem(api().post(LOGIN, member.credentials()), 429, "RATE_LIMITED");
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
@@ -176,9 +172,7 @@ abstract class LoginScenarios extends IdentityApiTest {
         Member member = newMember();
         register(member);
         for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) {
-                assertProblem(api().post(LOGIN, member.withPassword("guess " + i)), 401, "INVALID_CREDENTIALS");
-            }
+            failToLogIn(api(), member, MAX_FAILURES_PER_EMAIL - 1);
             assertThat(api().post(LOGIN, member.credentials()).status()).as("round %d", round).isEqualTo(200);
         }
     }
@@ -197,6 +191,12 @@ abstract class LoginScenarios extends IdentityApiTest {
     }
 
     record Attempt(String ip, boolean success, String outcome) {
+    }
+
+    private static void failToLogIn(HttpApi caller, Member member, int times) {
+        for (int i = 0; i < times; i++) {
+            assertProblem(caller.post(LOGIN, member.withPassword("guess " + i)), 401, "INVALID_CREDENTIALS");
+        }
     }
 
     private List<Attempt> attemptsOf(String email) {
