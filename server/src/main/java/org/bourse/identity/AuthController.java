@@ -1,5 +1,7 @@
 package org.bourse.identity;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -87,8 +89,11 @@ final class AuthController {
     ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest body) {
         return switch (registration.register(body.username(), body.email(), body.password(), RequestContext.traceId())) {
             case Registration.Outcome.Registered(User user) -> ResponseEntity.status(HttpStatus.CREATED).body(UserResponse.of(user));
-            case Registration.Outcome.Taken(String code) -> throw new ApiException(HttpStatus.CONFLICT, code,
-                    Registration.EMAIL_TAKEN.equals(code) ? "That e-mail is already registered" : "That username is already taken");
+            case Registration.Outcome.Taken(Registration.Conflict conflict) -> throw new ApiException(HttpStatus.CONFLICT,
+                    conflict.name(), switch (conflict) {
+                        case EMAIL_TAKEN -> "That e-mail is already registered";
+                        case USERNAME_TAKEN -> "That username is already taken";
+                    });
         };
     }
 
@@ -107,7 +112,7 @@ final class AuthController {
                     throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "The e-mail or the password is wrong");
             case Sessions.Login.AccountDisabled() ->
                     throw new ApiException(HttpStatus.FORBIDDEN, "ACCOUNT_DISABLED", "This account is disabled");
-            case Sessions.Login.Throttled(var retryAfter) ->
+            case Sessions.Login.Throttled(Duration retryAfter) ->
                     throw ApiException.rateLimited("Too many failed logins; retry after the number of seconds in Retry-After",
                             retryAfter);
         };

@@ -19,13 +19,12 @@ class Registration {
         record Registered(User user) implements Outcome {
         }
 
-        /** @param code {@code EMAIL_TAKEN} or {@code USERNAME_TAKEN} */
-        record Taken(String code) implements Outcome {
+        record Taken(Conflict conflict) implements Outcome {
         }
     }
 
-    static final String EMAIL_TAKEN = "EMAIL_TAKEN";
-    static final String USERNAME_TAKEN = "USERNAME_TAKEN";
+    /** What was already registered; the names are the API's error codes. */
+    enum Conflict { EMAIL_TAKEN, USERNAME_TAKEN }
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
@@ -51,7 +50,7 @@ class Registration {
             user = users.insert(username, email, passwords.encode(password), role, now);
         } catch (DuplicateKeyException e) {
             // The conflicting row is committed by now (that is what made ours fail), so it can be read back.
-            return new Outcome.Taken(users.emailTaken(email) ? EMAIL_TAKEN : USERNAME_TAKEN);
+            return new Outcome.Taken(users.emailTaken(email) ? Conflict.EMAIL_TAKEN : Conflict.USERNAME_TAKEN);
         }
         accounts.openIfPending(user, traceId);
         return new Outcome.Registered(user);
