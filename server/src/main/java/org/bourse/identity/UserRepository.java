@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class UserRepository implements UserDirectory {
 
     private static final String COLUMNS =
-            "id, username, email, password_hash, role, is_active, created_at, updated_at, last_login";
+            "id, username, email, password_hash, role, is_active, created_at, updated_at, last_login, account_opened_at";
 
     private final JdbcClient jdbc;
 
@@ -42,7 +42,7 @@ class UserRepository implements UserDirectory {
                 .param("now", utc(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        return new User(id, username, email, passwordHash, role, true, now, now, null);
+        return new User(id, username, email, passwordHash, role, true, now, now, null, null);
     }
 
     boolean emailTaken(String email) {
@@ -67,6 +67,11 @@ class UserRepository implements UserDirectory {
 
     void recordLogin(long id, Instant now) {
         jdbc.sql("UPDATE users SET last_login = :now WHERE id = :id").param("now", utc(now)).param("id", id).update();
+    }
+
+    void recordAccountOpened(long id, Instant now) {
+        jdbc.sql("UPDATE users SET account_opened_at = :now WHERE id = :id AND account_opened_at IS NULL")
+                .param("now", utc(now)).param("id", id).update();
     }
 
     /** @return false when there is no such user */
@@ -106,6 +111,7 @@ class UserRepository implements UserDirectory {
     private static User user(ResultSet row, int rowNumber) throws SQLException {
         return new User(row.getLong("id"), row.getString("username"), row.getString("email"),
                 row.getString("password_hash"), row.getString("role"), row.getBoolean("is_active"),
-                instant(row, "created_at"), instant(row, "updated_at"), instant(row, "last_login"));
+                instant(row, "created_at"), instant(row, "updated_at"), instant(row, "last_login"),
+                instant(row, "account_opened_at"));
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.util.StringUtils;
  * When no database URL is configured ({@code BOURSE_DB_URL} unset), points the data source at the embedded
  * default: an H2 file under the data directory, in PostgreSQL mode so one migration history serves both.
  * Done here rather than in application.yml so a relative {@code BOURSE_DATA_DIR} works (H2 refuses them).
+ * {@code DB_CLOSE_ON_EXIT=FALSE}: the database closes when Spring closes the pool, after a graceful shutdown
+ * has finished its requests, rather than in H2's own JVM shutdown hook racing them.
  */
 final class EmbeddedDatabaseUrl implements BeanPostProcessor {
 
@@ -25,7 +27,7 @@ final class EmbeddedDatabaseUrl implements BeanPostProcessor {
         if (bean instanceof DataSourceProperties properties && !StringUtils.hasText(properties.getUrl())) {
             Path dir = Path.of(environment.getProperty("bourse.data-dir", "./data")).toAbsolutePath().normalize();
             properties.setUrl("jdbc:h2:file:" + dir.resolve("db").resolve("bourse")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
             if (!StringUtils.hasText(properties.getUsername())) {
                 properties.setUsername("sa");
             }

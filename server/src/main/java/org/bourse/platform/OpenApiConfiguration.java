@@ -1,20 +1,40 @@
 package org.bourse.platform;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverterContextImpl;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document at {@code /v3/api-docs}: the contract's conventions, and the bearer scheme. */
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+/**
+ * The OpenAPI document at {@code /v3/api-docs}: the contract's conventions, the bearer scheme, snake_case
+ * schemas, and every declared error answer shown as the problem+json body it really is.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     private static final String BEARER = "bearer";
+    private static final String PROBLEM = "Problem";
+
+    static {
+        // Filled in from the access token by AuthenticatedUserResolver, never sent by the client.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+    }
 
     @Bean
     OpenAPI bourseOpenApi() {
@@ -28,10 +48,41 @@ class OpenApiConfiguration {
                                 times are ISO-8601 UTC; ids are strings. Every error is application/problem+json with a \
                                 stable `code` and the request's `trace_id`; a bad body (malformed, wrong type, missing \
                                 field, larger than 64 KiB) is 400 VALIDATION_FAILED with one `errors` row per field. \
+                                String fields take JSON strings only and boolean fields true/false only. \
                                 Every response carries X-Request-Id, X-RateLimit-Limit and X-RateLimit-Remaining; \
                                 429 RATE_LIMITED comes with Retry-After (seconds). Admin routes answer 404 to non-admins."""))
                 .components(new Components().addSecuritySchemes(BEARER,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /**
+     * springdoc describes schemas with its own Jackson 2 mapper, which does not know that the server's Jackson 3
+     * mapper writes snake_case; this resolver makes the documented names the ones on the wire.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver(ObjectMapperProvider mappers) {
+        return new ModelResolver(mappers.jsonMapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    /** Controllers declare their error statuses and codes; the body of each is the one problem+json shape. */
+    @Bean
+    OpenApiCustomizer problemResponses(ModelResolver snakeCaseModelResolver) {
+        return openApi -> {
+            ModelConverterContextImpl schemas = new ModelConverterContextImpl(snakeCaseModelResolver);
+            schemas.resolve(new AnnotatedType(Problem.class));
+            schemas.getDefinedModels().forEach(openApi.getComponents()::addSchemas);
+            Content body = new Content().addMediaType(Problem.MEDIA_TYPE.toString(),
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getResponses() != null) {
+                    operation.getResponses().forEach((status, response) -> {
+                        if (status.startsWith("4") || status.startsWith("5")) {
+                            response.setContent(body);
+                        }
+                    });
+                }
+            }));
+        };
     }
 }

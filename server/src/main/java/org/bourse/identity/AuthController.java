@@ -1,0 +1,138 @@
+package org.bourse.identity;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.bourse.platform.ApiException;
+import org.bourse.platform.ErrorCodes;
+import org.bourse.platform.RequestContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** {@code /api/v1/auth}: registration, login, refresh and logout, all without an access token. */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Auth")
+@SecurityRequirements // public: no bearer token
+final class AuthController {
+
+    static final String TOKEN_TYPE = "Bearer";
+
+    private final Registration registration;
+    private final Sessions sessions;
+
+    AuthController(Registration registration, Sessions sessions) {
+        this.registration = registration;
+        this.sessions = sessions;
+    }
+
+    record RegisterRequest(
+            @NotNull(message = "is required")
+            @Size(min = 3, max = 50, message = "must be 3 to 50 characters long")
+            @Pattern(regexp = "[A-Za-z0-9_.-]*", message = "may contain only letters, digits, '_', '.' and '-'")
+            @Schema(example = "alice")
+            String username,
+            @NotNull(message = "is required")
+            @Size(max = 254, message = "must be at most 254 characters long")
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address")
+            @Schema(example = "alice@example.com")
+            String email,
+            @NotNull(message = "is required")
+            @Utf8ByteLength(min = 8, max = 72)
+            @Schema(description = "8 to 72 bytes in UTF-8", example = "correct horse")
+            String password) {
+    }
+
+    record LoginRequest(
+            @NotNull(message = "is required")
+            @Size(max = 254, message = "must be at most 254 characters long")
+            String email,
+            @NotNull(message = "is required")
+            @Utf8ByteLength(max = 72)
+            String password) {
+    }
+
+    record RefreshTokenRequest(@NotBlank(message = "is required") String refreshToken) {
+    }
+
+    record LoginResponse(UserResponse user, String accessToken, String refreshToken,
+                         @Schema(allowableValues = TOKEN_TYPE) String tokenType,
+                         @Schema(description = "seconds until the access token expires", example = "900") long expiresIn) {
+    }
+
+    record RefreshResponse(String accessToken, @Schema(allowableValues = TOKEN_TYPE) String tokenType,
+                           @Schema(example = "900") long expiresIn) {
+    }
+
+    @PostMapping("/register")
+    @Operation(summary = "Register a user; e-mails listed in BOURSE_ADMIN_EMAILS get role admin")
+    @ApiResponse(responseCode = "201", description = "the new user; the user's account is opened with the initial balance")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @ApiResponse(responseCode = "409", description = "EMAIL_TAKEN or USERNAME_TAKEN (both case-insensitive)")
+    ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest body) {
+        return switch (registration.register(body.username(), body.email(), body.password(), RequestContext.traceId())) {
+            case Registration.Outcome.Registered(User user) -> ResponseEntity.status(HttpStatus.CREATED).body(UserResponse.of(user));
+            case Registration.Outcome.Taken(Registration.Conflict conflict) -> throw new ApiException(HttpStatus.CONFLICT,
+                    conflict.name(), switch (conflict) {
+                        case EMAIL_TAKEN -> "That e-mail is already registered";
+                        case USERNAME_TAKEN -> "That username is already taken";
+                    });
+        };
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Log in with e-mail and password")
+    @ApiResponse(responseCode = "200", description = "the user, an access token (15 min) and a refresh token (7 days)")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @ApiResponse(responseCode = "401", description = "INVALID_CREDENTIALS, the same for an unknown e-mail and a wrong password")
+    @ApiResponse(responseCode = "403", description = "ACCOUNT_DISABLED")
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED after repeated failures for the e-mail or from the address; see Retry-After")
+    LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        return switch (sessions.login(body.email(), body.password(), request.getRemoteAddr(), RequestContext.traceId())) {
+            case Sessions.Login.Granted(User user, String access, String refresh, long expiresIn) ->
+                    new LoginResponse(UserResponse.of(user), access, refresh, TOKEN_TYPE, expiresIn);
+            case Sessions.Login.InvalidCredentials() ->
+                    throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "The e-mail or the password is wrong");
+            case Sessions.Login.AccountDisabled() ->
+                    throw new ApiException(HttpStatus.FORBIDDEN, "ACCOUNT_DISABLED", "This account is disabled");
+            case Sessions.Login.Throttled(Duration retryAfter) ->
+                    throw ApiException.rateLimited("Too many failed logins; retry after the number of seconds in Retry-After",
+                            retryAfter);
+        };
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Trade a refresh token for a new access token")
+    @ApiResponse(responseCode = "200", description = "a new access token; the refresh token stays valid")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: expired, revoked, unknown, or an access token")
+    RefreshResponse refresh(@Valid @RequestBody RefreshTokenRequest body) {
+        Sessions.AccessGrant grant = sessions.refresh(body.refreshToken()).orElseThrow(() ->
+                new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "The refresh token is not valid"));
+        return new RefreshResponse(grant.accessToken(), TOKEN_TYPE, grant.expiresInSeconds());
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "Revoke a refresh token")
+    @ApiResponse(responseCode = "204", description = "revoked; also for a token that was unknown or already revoked")
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshTokenRequest body) {
+        sessions.logout(body.refreshToken());
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,120 @@
+package org.bourse.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bourse.identity.LoginAttemptRepository.Outcome;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Login, token refresh and logout: what a user's session is made of, from the first token to the last. */
+@Service
+class Sessions {
+
+    sealed interface Login {
+        record Granted(User user, String accessToken, String refreshToken, long expiresInSeconds) implements Login {
+        }
+
+        /** Wrong password or unknown e-mail: the caller cannot tell which. */
+        record InvalidCredentials() implements Login {
+        }
+
+        /** Only said to a caller who knows the password, so it does not reveal which e-mails exist. */
+        record AccountDisabled() implements Login {
+        }
+
+        record Throttled(Duration retryAfter) implements Login {
+        }
+    }
+
+    record AccessGrant(String accessToken, long expiresInSeconds) {
+    }
+
+    private static final int MAX_IP_LENGTH = 64; // login_attempts.ip
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    private final LoginAttemptRepository attempts;
+    private final TokenIssuer tokens;
+    private final RefreshTokens refreshTokens;
+    private final SessionCache sessionCache;
+    private final AccountOpener accounts;
+    private final Duration sessionTtl;
+    private final Clock clock;
+    /** Compared against when the e-mail is unknown, so that answer costs the same bcrypt time as a wrong password. */
+    private final String unknownUserHash;
+
+    Sessions(UserRepository users, PasswordEncoder passwords, LoginThrottle throttle, LoginAttemptRepository attempts,
+             TokenIssuer tokens, RefreshTokens refreshTokens, SessionCache sessionCache, AccountOpener accounts,
+             IdentityProperties properties, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.attempts = attempts;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.sessionCache = sessionCache;
+        this.accounts = accounts;
+        this.sessionTtl = properties.accessTokenTtl();
+        this.clock = clock;
+        this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    /** Every attempt is recorded in {@code login_attempts}, whatever its outcome. */
+    Login login(String email, String password, String clientAddress, String traceId) {
+        Instant now = clock.instant();
+        String emailKey = UserRepository.key(email);
+        String ip = fitted(clientAddress);
+        Optional<Duration> wait = throttle.waitBeforeNextAttempt(emailKey, ip, now);
+        if (wait.isPresent()) {
+            attempts.record(emailKey, ip, Outcome.RATE_LIMITED, now);
+            return new Login.Throttled(wait.get());
+        }
+        Optional<User> found = users.findByEmail(email);
+        boolean passwordMatches = passwords.matches(password, found.map(User::passwordHash).orElse(unknownUserHash));
+        if (found.isEmpty() || !passwordMatches) {
+            attempts.record(emailKey, ip, Outcome.INVALID_CREDENTIALS, now);
+            return new Login.InvalidCredentials();
+        }
+        User user = found.get();
+        if (!user.active()) {
+            attempts.record(emailKey, ip, Outcome.ACCOUNT_DISABLED, now);
+            return new Login.AccountDisabled();
+        }
+        attempts.record(emailKey, ip, Outcome.SUCCESS, now);
+        users.recordLogin(user.id(), now);
+        accounts.openIfPending(user, traceId);
+        String accessToken = tokens.accessToken(user, now.truncatedTo(ChronoUnit.SECONDS));
+        String refreshToken = refreshTokens.issue(user.id(), now);
+        sessionCache.store(user, sessionTtl);
+        return new Login.Granted(user, accessToken, refreshToken, tokens.accessTokenSeconds());
+    }
+
+    /** Behind a proxy the address comes from a header; keep whatever it says within the column. */
+    private static String fitted(String clientAddress) {
+        return clientAddress.length() <= MAX_IP_LENGTH ? clientAddress : clientAddress.substring(0, MAX_IP_LENGTH);
+    }
+
+    /** @return a new access token, or empty when the refresh token is not a live one of an active user */
+    Optional<AccessGrant> refresh(String refreshToken) {
+        Instant now = clock.instant();
+        return refreshTokens.ownerOfValid(refreshToken, now)
+                .flatMap(users::find)
+                .filter(User::active)
+                .map(user -> {
+                    sessionCache.store(user, sessionTtl);
+                    return new AccessGrant(tokens.accessToken(user, now.truncatedTo(ChronoUnit.SECONDS)),
+                            tokens.accessTokenSeconds());
+                });
+    }
+
+    /** Revokes the refresh token and drops the cached session; an unknown or already revoked token changes nothing. */
+    void logout(String refreshToken) {
+        refreshTokens.revoke(refreshToken, clock.instant()).ifPresent(sessionCache::evict);
+    }
+}

@@ -1,0 +1,5 @@
+package org.bourse.identity;
+
+/** {@link TokenScenarios} against the embedded default, H2. */
+class EmbeddedTokenTest extends TokenScenarios {
+}
