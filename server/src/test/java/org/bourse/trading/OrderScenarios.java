@@ -62,7 +62,7 @@ abstract class OrderScenarios {
         assertThat(new BigDecimal(created.text("total_amount"))).isEqualByComparingTo(total);
         BigDecimal fee = total.multiply(new BigDecimal("0.001")).setScale(2, java.math.RoundingMode.UP);
         assertThat(new BigDecimal(created.text("fee"))).isEqualByComparingTo(fee);
-        assertThat(alice.held("USD")).isZeroByComparingTo(BigDecimal.ZERO);
+        assertThat(alice.held("USD")).isZero();
 
         HttpApi.Reply executed = alice.api().post("/api/v1/orders/" + created.text("id") + "/execute", "");
 
