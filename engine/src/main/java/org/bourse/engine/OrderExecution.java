@@ -218,16 +218,21 @@ final class OrderExecution {
         return true;
     }
 
+    /**
+     * The worst price an order may trade at: the slippage bound around {@code reference}, rounded to the tick
+     * inside the bound, so that it never trades further from its reference than the slippage allows (API.md).
+     * The reference is on a tick, so the result is never on the wrong side of it.
+     */
     private long protectionPrice(Market market, Side side, long reference) {
         long tick = market.tickSize();
         long slippage = engine.config().slippagePpm();
         if (side == Side.BUY) {
-            long worst = Money.mulDivCeil(reference, PPM + slippage, PPM);
-            long rounded = (worst + tick - 1) / tick * tick;
-            return Math.min(rounded, market.maxPrice());
+            long worst = Money.mulDivFloor(reference, PPM + slippage, PPM);
+            return Math.min(worst / tick * tick, market.maxPrice());
         }
-        long worst = Money.mulDivFloor(reference, PPM - slippage, PPM);
-        return Math.max(worst / tick * tick, tick);
+        long worst = Money.mulDivCeil(reference, PPM - slippage, PPM);
+        long rounded = (worst + tick - 1) / tick * tick;
+        return Math.max(rounded, tick);
     }
 
     private static Asset reservedAsset(Order order) {

@@ -55,6 +55,21 @@ class OrderKindsTest {
     }
 
     @Test
+    void aMarketOrderNeverTradesFurtherFromItsQuoteThanTheSlippageAllows() {
+        // quoted at $100.01: 5 % either way is $105.0105 and $95.0095, and neither is a tick
+        x.limit(bob, Side.SELL, 10_001, LOT);
+        x.limit(bob, Side.SELL, 10_502, LOT); // 5.01 % above the quote
+        long buy = x.market(alice, Side.BUY, LOT * 2).orderId();
+        x.limit(bob, Side.BUY, 10_001, LOT);
+        x.limit(bob, Side.BUY, 9_500, LOT);   // 5.01 % below the quote
+        long sell = x.market(carol, Side.SELL, LOT * 2).orderId();
+
+        assertThat(x.events.trades).extracting(Recorder.Trade::price).containsExactly(10_001L, 10_001L);
+        assertThat(x.events.lastChangeOf(buy).filled()).isEqualTo(LOT);
+        assertThat(x.events.lastChangeOf(sell).filled()).isEqualTo(LOT);
+    }
+
+    @Test
     void aMarketOrderWithNothingToPriceItFails() {
         long buy = x.market(alice, Side.BUY, LOT).orderId();
 
