@@ -155,6 +155,26 @@ class OrderKindsTest {
     }
 
     @Test
+    void aStopMarketFiredDuringASweepIsBoundedAroundThePriceThatFiredIt() {
+        x.limit(bob, Side.BUY, 101 * USD, LOT);
+        x.limit(carol, Side.SELL, 101 * USD, LOT); // last 101
+        x.limit(bob, Side.BUY, 100 * USD, LOT);
+        x.limit(bob, Side.BUY, 97 * USD, LOT);
+        x.limit(bob, Side.BUY, 94 * USD, LOT);
+        long stop = x.place(alice, Side.SELL, OrderKind.STOP_MARKET, null, 0, 100 * USD, LOT).orderId();
+
+        x.limit(carol, Side.SELL, 97 * USD, LOT * 2); // trades at 100, which fires the stop, then at 97
+
+        // 5 % below the $100 that fired it is $95: the $94 bid is beyond that, though within 5 % of the last $97
+        assertThat(x.events.lastChangeOf(stop)).satisfies(c -> {
+            assertThat(c.status()).isEqualTo(OrderStatus.FAILED);
+            assertThat(c.reason()).isEqualTo(RejectReason.NO_LIQUIDITY);
+        });
+        assertThat(x.events.trades).extracting(Recorder.Trade::price).containsExactly(101 * USD, 100 * USD, 97 * USD);
+        assertThat(x.btcUsd().bestBid()).isEqualTo(94 * USD);
+    }
+
+    @Test
     void aStopWhoseTriggerIsAlreadyReachedExecutesAtOnce() {
         x.limit(bob, Side.SELL, 100 * USD, LOT * 2);
         x.limit(carol, Side.BUY, 100 * USD, LOT);
