@@ -115,6 +115,7 @@ final class ReferenceExchange {
     /** The orders the last command created or changed. */
     Set<Long> touched() { return touched; }
     Set<Long> orderIds() { return orders.keySet(); }
+    List<Long> liveOrderIds() { return orders.values().stream().filter(Order::live).map(o -> o.id).toList(); }
     long available(long account, String asset) { return minor(balance(available, account, asset), asset); }
     long held(long account, String asset) { return minor(balance(held, account, asset), asset); }
 
@@ -223,7 +224,8 @@ final class ReferenceExchange {
         BigDecimal amount = amount(minor, asset);
         RejectReason refused = switch (type) {
             case DEPOSIT -> refusedDeposit(to, asset, amount);
-            case WITHDRAWAL -> amount.signum() <= 0 ? INVALID_AMOUNT : !canSpend(from, asset, amount) ? INSUFFICIENT_FUNDS : null;
+            case WITHDRAWAL -> amount.signum() <= 0 ? INVALID_AMOUNT
+                    : !canSpend(from, asset, amount) ? INSUFFICIENT_FUNDS : null;
             default -> amount.signum() <= 0 ? INVALID_AMOUNT : from == to ? SAME_ACCOUNT
                     : !canSpend(from, asset, amount) ? INSUFFICIENT_FUNDS : to <= 0 ? INVALID_ACCOUNT : null;
         };
@@ -342,8 +344,11 @@ final class ReferenceExchange {
         if (c.kind().isStop() && !validPrice(m, c.stopPrice())) {
             return INVALID_STOP_PRICE;
         }
+        if (!limitPriced) {
+            return null; // a market-priced order's value is only known once it is priced
+        }
         BigDecimal value = amount(c.price(), m.quote).multiply(amount(c.quantity(), m.base));
-        return limitPriced && down(value, m.quote).compareTo(m.minNotional) < 0 ? BELOW_MIN_NOTIONAL : null;
+        return down(value, m.quote).compareTo(m.minNotional) < 0 ? BELOW_MIN_NOTIONAL : null;
     }
 
     private static boolean validPrice(Book m, long price) {
@@ -415,12 +420,11 @@ final class ReferenceExchange {
     /** The held order waits for its trigger, or trades; then the stops its trades fired run, oldest trigger first. */
     private void start(Order o) {
         o.status = OPEN;
-        BigDecimal last = o.market.lastPrice;
-        if (o.kind.isStop() && (last == null || (o.buy() ? last.compareTo(o.stopPrice) < 0 : last.compareTo(o.stopPrice) > 0))) {
+        if (o.kind.isStop() && !reached(o, o.market.lastPrice)) {
             o.market.stops.add(o);
             return;
         }
-        o.firedAt = last;
+        o.firedAt = o.market.lastPrice;
         firedStops.addFirst(o);
         while (!firedStops.isEmpty()) {
             Order next = firedStops.removeFirst();
@@ -564,17 +568,23 @@ final class ReferenceExchange {
     private void fireStops(Book m, BigDecimal price) {
         List<Order> fired = new ArrayList<>();
         for (Order stop : m.stops) {
-            if (stop.buy() ? stop.stopPrice.compareTo(price) <= 0 : stop.stopPrice.compareTo(price) >= 0) {
+            if (reached(stop, price)) {
                 fired.add(stop);
             }
         }
         // a stable sort: among equal stop prices the one placed first stays first
-        fired.sort(Comparator.comparing((Order stop) -> stop.side).thenComparing(stop -> stop.stopPrice.subtract(price).abs()));
+        fired.sort(Comparator.comparing((Order stop) -> stop.side)
+                .thenComparing(stop -> stop.stopPrice.subtract(price).abs()));
         m.stops.removeAll(fired);
         for (Order stop : fired) {
             stop.firedAt = price;
             firedStops.addLast(stop);
         }
+    }
+
+    /** A buy stop is reached by a price at or above it, a sell stop by one at or below it. */
+    private static boolean reached(Order stop, BigDecimal price) {
+        return price != null && (stop.buy() ? price.compareTo(stop.stopPrice) >= 0 : price.compareTo(stop.stopPrice) <= 0);
     }
 
     private void spendHeld(Order o, BigDecimal amount) {
