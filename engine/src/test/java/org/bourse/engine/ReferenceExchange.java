@@ -247,7 +247,6 @@ final class ReferenceExchange {
         if (user <= 0) {
             return INVALID_ACCOUNT;
         }
-        accounts.add(user); // opened even when the amount is then refused, as the engine does
         BigDecimal most = amount(Accounts.MAX_BALANCE, asset);
         BigDecimal total = balance(available, user, asset).add(balance(held, user, asset));
         boolean tooMuch = amount.compareTo(most.subtract(total)) > 0
