@@ -301,12 +301,14 @@ public final class Engine {
         if (c.userId() <= 0) {
             return Result.rejected(RejectReason.INVALID_ACCOUNT);
         }
-        Account user = accounts.open(c.userId(), assetList.size());
+        Account existing = accounts.find(c.userId());
+        long userTotal = existing == null ? 0 : existing.total(asset.index());
         Account treasury = accounts.treasury();
-        if (c.amount() <= 0 || c.amount() > Accounts.MAX_BALANCE - user.total(asset.index())
+        if (c.amount() <= 0 || c.amount() > Accounts.MAX_BALANCE - userTotal
                 || c.amount() > Accounts.MAX_BALANCE + treasury.total(asset.index())) {
-            return Result.rejected(RejectReason.INVALID_AMOUNT);
+            return Result.rejected(RejectReason.INVALID_AMOUNT); // refused: not even an empty account is opened
         }
+        Account user = accounts.open(c.userId(), assetList.size());
         accounts.post(treasury, asset, -c.amount(), LedgerType.DEPOSIT, 0, 0, c.transactionId(), traceId);
         accounts.post(user, asset, c.amount(), LedgerType.DEPOSIT, 0, 0, c.transactionId(), traceId);
         netDeposits[asset.index()] += c.amount();

@@ -218,16 +218,21 @@ final class OrderExecution {
         return true;
     }
 
+    /**
+     * The worst price an order may trade at: the slippage bound around {@code reference}, rounded to the tick
+     * inside the bound, so that it never trades further from its reference than the slippage allows (API.md).
+     * The reference is on a tick, so the result is never on the wrong side of it.
+     */
     private long protectionPrice(Market market, Side side, long reference) {
         long tick = market.tickSize();
         long slippage = engine.config().slippagePpm();
         if (side == Side.BUY) {
-            long worst = Money.mulDivCeil(reference, PPM + slippage, PPM);
-            long rounded = (worst + tick - 1) / tick * tick;
-            return Math.min(rounded, market.maxPrice());
+            long worst = Money.mulDivFloor(reference, PPM + slippage, PPM);
+            return Math.min(worst / tick * tick, market.maxPrice());
         }
-        long worst = Money.mulDivFloor(reference, PPM - slippage, PPM);
-        return Math.max(worst / tick * tick, tick);
+        long worst = Money.mulDivCeil(reference, PPM - slippage, PPM);
+        long rounded = (worst + tick - 1) / tick * tick;
+        return Math.max(rounded, tick);
     }
 
     private static Asset reservedAsset(Order order) {
@@ -290,6 +295,7 @@ final class OrderExecution {
                 order.market.stops.add(order);
                 return;
             }
+            fire(order, last);
             trigger(order);
         }
         take(order);
@@ -497,6 +503,9 @@ final class OrderExecution {
 
         fired.clear();
         market.stops.takeTriggered(price, fired);
+        for (int i = 0; i < fired.size(); i++) {
+            fire(fired.get(i), price);
+        }
         firedStops.addAll(fired);
     }
 
@@ -554,14 +563,20 @@ final class OrderExecution {
     }
 
     /**
-     * A stop fires. A stop-market order becomes a market order bounded by the slippage around the price that
-     * fired it (the market may have gapped past the stop); a buy then spends at most what it holds.
+     * A stop fires at {@code firedAt}, the price of the trade that reached its stop. A stop-market order becomes
+     * a market order bounded by the slippage around that price: the market may have gapped past the stop, and
+     * may move on before the stop's turn comes (stops fired by a sweep run after it). A buy then spends at most
+     * what it holds.
      */
-    private void trigger(Order stop) {
+    private void fire(Order stop, long firedAt) {
         if (stop.kind == OrderKind.STOP_MARKET) {
-            stop.price = protectionPrice(stop.market, stop.side, stop.market.lastPrice());
+            stop.price = protectionPrice(stop.market, stop.side, firedAt);
             stop.budgetLimited = stop.isBuy();
         }
+    }
+
+    /** A fired stop's turn has come: it executes now. */
+    private void trigger(Order stop) {
         stop.updatedAt = engine.now;
         changed(stop, OrderEvent.TRIGGERED);
     }

@@ -55,6 +55,21 @@ class OrderKindsTest {
     }
 
     @Test
+    void aMarketOrderNeverTradesFurtherFromItsQuoteThanTheSlippageAllows() {
+        // quoted at $100.01: 5 % either way is $105.0105 and $95.0095, and neither is a tick
+        x.limit(bob, Side.SELL, 10_001, LOT);
+        x.limit(bob, Side.SELL, 10_502, LOT); // 5.01 % above the quote
+        long buy = x.market(alice, Side.BUY, LOT * 2).orderId();
+        x.limit(bob, Side.BUY, 10_001, LOT);
+        x.limit(bob, Side.BUY, 9_500, LOT);   // 5.01 % below the quote
+        long sell = x.market(carol, Side.SELL, LOT * 2).orderId();
+
+        assertThat(x.events.trades).extracting(Recorder.Trade::price).containsExactly(10_001L, 10_001L);
+        assertThat(x.events.lastChangeOf(buy).filled()).isEqualTo(LOT);
+        assertThat(x.events.lastChangeOf(sell).filled()).isEqualTo(LOT);
+    }
+
+    @Test
     void aMarketOrderWithNothingToPriceItFails() {
         long buy = x.market(alice, Side.BUY, LOT).orderId();
 
@@ -137,6 +152,26 @@ class OrderKindsTest {
         assertThat(x.status(first)).isEqualTo(OrderStatus.EXECUTED);
         assertThat(x.status(second)).isEqualTo(OrderStatus.EXECUTED);
         assertThat(x.events.trades).extracting(Recorder.Trade::price).containsExactly(100 * USD, 99 * USD, 95 * USD, 94 * USD);
+    }
+
+    @Test
+    void aStopMarketFiredDuringASweepIsBoundedAroundThePriceThatFiredIt() {
+        x.limit(bob, Side.BUY, 101 * USD, LOT);
+        x.limit(carol, Side.SELL, 101 * USD, LOT); // last 101
+        x.limit(bob, Side.BUY, 100 * USD, LOT);
+        x.limit(bob, Side.BUY, 97 * USD, LOT);
+        x.limit(bob, Side.BUY, 94 * USD, LOT);
+        long stop = x.place(alice, Side.SELL, OrderKind.STOP_MARKET, null, 0, 100 * USD, LOT).orderId();
+
+        x.limit(carol, Side.SELL, 97 * USD, LOT * 2); // trades at 100, which fires the stop, then at 97
+
+        // 5 % below the $100 that fired it is $95: the $94 bid is beyond that, though within 5 % of the last $97
+        assertThat(x.events.lastChangeOf(stop)).satisfies(c -> {
+            assertThat(c.status()).isEqualTo(OrderStatus.FAILED);
+            assertThat(c.reason()).isEqualTo(RejectReason.NO_LIQUIDITY);
+        });
+        assertThat(x.events.trades).extracting(Recorder.Trade::price).containsExactly(101 * USD, 100 * USD, 97 * USD);
+        assertThat(x.btcUsd().bestBid()).isEqualTo(94 * USD);
     }
 
     @Test
