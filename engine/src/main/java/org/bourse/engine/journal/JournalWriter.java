@@ -143,16 +143,14 @@ public final class JournalWriter implements AutoCloseable {
         lastSequence = sequence;
     }
 
+    /**
+     * Closes the newest segment. Records appended since the last {@link #commit} are dropped, not written: a
+     * writer closed after a failure must not make durable what its callers were told failed.
+     */
     @Override
     public void close() throws IOException {
-        try {
-            if (!failed && channel != null) {
-                commit();
-            }
-        } finally {
-            if (channel != null) {
-                channel.close();
-            }
+        if (channel != null) {
+            channel.close();
         }
     }
 
