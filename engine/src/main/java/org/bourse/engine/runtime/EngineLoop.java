@@ -36,6 +36,7 @@ final class EngineLoop implements Runnable {
     private final AtomicBoolean snapshotRequested;
     private final Failure failure;
     private final List<Query<?>> pendingQueries = new ArrayList<>();
+    private final AtomicBoolean snapshotInFlight = new AtomicBoolean();
     private volatile long lastApplied;
     private long lastSnapshot;
     private long sinceSnapshot;
@@ -70,7 +71,10 @@ final class EngineLoop implements Runnable {
                     answer(queries.drainAvailable(pendingQueries, Integer.MAX_VALUE));
                 }
                 batches.clear();
-                if (snapshotRequested.getAndSet(false) || (snapshotEvery > 0 && sinceSnapshot >= snapshotEvery)) {
+                boolean due = snapshotRequested.get() || (snapshotEvery > 0 && sinceSnapshot >= snapshotEvery);
+                // one at a time: each holds a serialized copy of the state in memory until it is written
+                if (due && !snapshotInFlight.get()) {
+                    snapshotRequested.set(false);
                     snapshot();
                 }
             }
@@ -122,7 +126,10 @@ final class EngineLoop implements Runnable {
         pendingQueries.clear();
     }
 
-    /** Serializes now; the snapshot thread makes it durable. Failing to snapshot only costs replay time. */
+    /**
+     * Serializes now, into memory; the snapshot thread writes it and makes it durable. Failing to snapshot
+     * only costs replay time.
+     */
     private void snapshot() throws InterruptedException {
         if (broken || engine.lastSequence() == lastSnapshot) {
             return;
@@ -136,16 +143,14 @@ final class EngineLoop implements Runnable {
             return;
         }
         lastSnapshot = pending.sequence();
-        if (!files.put(() -> snapshots.complete(pending))) {
-            abandon(pending);
-        }
-    }
-
-    private void abandon(SnapshotStore.Pending pending) {
-        try {
-            snapshots.abandon(pending);
-        } catch (IOException e) {
-            System.err.println("bourse runtime: dropping snapshot " + pending.sequence() + " failed: " + e);
-        }
+        snapshotInFlight.set(true);
+        files.put(() -> {
+            try {
+                snapshots.complete(pending);
+            } finally {
+                snapshotInFlight.set(false);
+                handoff.offer(WAKE); // a snapshot deferred meanwhile can go now
+            }
+        });
     }
 }
