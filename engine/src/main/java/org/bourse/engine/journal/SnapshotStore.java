@@ -63,11 +63,6 @@ public final class SnapshotStore {
         public long sequence() {
             return sequence;
         }
-
-        /** Bytes held in memory until {@link #complete} writes them. */
-        public long size() {
-            return body.size();
-        }
     }
 
     /** The sequences of the snapshots present, ascending (not checked: {@link #read} checks). */

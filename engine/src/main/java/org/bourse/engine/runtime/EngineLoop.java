@@ -79,10 +79,11 @@ final class EngineLoop implements Runnable {
                 }
             }
             snapshot(); // closing: the next start replays nothing
-        } catch (InterruptedException e) {
-            failure.record("the engine thread was interrupted", e);
-            batches.addAll(handoff.closeAndTakeAll());
+        } catch (InterruptedException | RuntimeException | Error e) {
+            // not a command's fault (those are caught in apply): the loop itself cannot go on
+            failure.record("the engine thread failed", e);
             broken = true;
+            batches.addAll(handoff.closeAndTakeAll());
             batches.forEach(this::apply);
         } finally {
             pendingQueries.addAll(queries.closeAndTakeAll());

@@ -43,6 +43,8 @@ import org.bourse.engine.journal.SnapshotStore;
  * {@link EngineUnavailableException}, and the cause goes to {@code System.err}. Start it again to recover.
  *
  * <p>One runtime per directory: a lock file keeps a second process (or a second runtime in this JVM) out.
+ * The threads are daemons: durability never depends on {@link #close()}, which only drains what was accepted
+ * and saves the next start a replay.
  */
 public final class EngineRuntime implements AutoCloseable {
 

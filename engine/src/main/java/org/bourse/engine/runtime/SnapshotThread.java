@@ -37,11 +37,15 @@ final class SnapshotThread implements Runnable {
         }
     }
 
-    /** A failed snapshot or cleanup is logged: the journal still holds everything, recovery just takes longer. */
+    /**
+     * A failed snapshot or cleanup is logged: the journal still holds everything, recovery just takes longer.
+     * Even an {@link Error} (out of memory writing a large snapshot) must not end this thread, or the engine
+     * thread would wait forever to hand it the next snapshot.
+     */
     private static void runQuietly(FileTask task) {
         try {
             task.run();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             System.err.println("bourse runtime: snapshot file task failed: " + e);
         }
     }
