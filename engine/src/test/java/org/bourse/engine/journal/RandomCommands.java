@@ -41,6 +41,8 @@ public final class RandomCommands {
     private final List<Long> placedBy = new ArrayList<>();
     private int transactions;
     private long lastGuess;
+    /** Commands handed out so far: roughly where the stream is in time (see {@link Stamped#stamp}). */
+    private int generated;
 
     public RandomCommands(long seed, int users) {
         this.random = new Random(seed);
@@ -83,6 +85,7 @@ public final class RandomCommands {
     }
 
     public Command next() {
+        generated++;
         int roll = random.nextInt(100);
         if (roll < 40) {
             return limit(TimeInForce.GTC, true);
@@ -99,7 +102,8 @@ public final class RandomCommands {
         } else if (roll < 82) {
             return new CancelOrder(guessOwner(), lastGuess, trace());
         } else if (roll < 84) {
-            return new ExpirePendingOrders(random.nextLong(1_700_000_000_000L, 1_700_000_100_000L), trace());
+            // expires what was created 0.5 to 10 s (of Stamped's 10 ms per command) before: young pending orders live on
+            return new ExpirePendingOrders(Stamped.START + 10L * Math.max(0, generated - random.nextInt(50, 1_000)), trace());
         } else if (roll < 88) {
             return new Deposit(transactionId(), user(), random.nextBoolean() ? "USD" : "BTC",
                     random.nextLong(1, 1_000_000), trace());
