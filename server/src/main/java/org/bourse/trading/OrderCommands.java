@@ -6,6 +6,7 @@ import org.bourse.engine.OrderKind;
 import org.bourse.engine.Side;
 import org.bourse.engine.TimeInForce;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.exchange.Amounts;
 import org.bourse.exchange.MarketSpec;
 import org.bourse.platform.ApiException;
 
@@ -64,16 +65,7 @@ final class OrderCommands {
         return value;
     }
 
-    /** A positive decimal with at most {@code scale} places, in minor units. */
     private static long minor(String field, BigDecimal value, int scale) {
-        if (value.signum() <= 0) {
-            throw ApiException.invalidField(field, "must be positive");
-        }
-        try {
-            return value.movePointRight(scale).longValueExact();
-        } catch (ArithmeticException e) {
-            throw ApiException.invalidField(field, value.stripTrailingZeros().scale() > scale
-                    ? "has more than " + scale + " decimal places" : "is too large");
-        }
+        return Amounts.positive(field, value, scale);
     }
 }

@@ -14,6 +14,7 @@ import org.bourse.engine.RejectReason;
 import org.bourse.engine.Result;
 import org.bourse.engine.command.Deposit;
 import org.bourse.engine.command.Transfer;
+import org.bourse.exchange.Amounts;
 import org.bourse.exchange.EngineRejections;
 import org.bourse.exchange.ExchangeGateway;
 import org.bourse.exchange.LiveBalances;
@@ -169,16 +170,7 @@ class WalletController {
     }
 
     private long amount(String asset, BigDecimal amount) {
-        int scale = catalog.assetScale(asset).orElseThrow();
-        if (amount.signum() <= 0) {
-            throw ApiException.invalidField("amount", "must be positive");
-        }
-        try {
-            return amount.movePointRight(scale).longValueExact();
-        } catch (ArithmeticException e) {
-            throw ApiException.invalidField("amount", amount.stripTrailingZeros().scale() > scale
-                    ? "has more than " + scale + " decimal places" : "is too large");
-        }
+        return Amounts.positive("amount", amount, catalog.assetScale(asset).orElseThrow());
     }
 
     /** The first outcome of a transaction id seen before: the same request gets it again, another one a 409. */

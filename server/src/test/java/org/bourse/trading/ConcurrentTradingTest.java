@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 
 import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
-import org.bourse.trading.Traders.Trader;
+import org.bourse.testsupport.Traders;
+import org.bourse.testsupport.Traders.Trader;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;

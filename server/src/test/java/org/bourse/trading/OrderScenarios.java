@@ -3,16 +3,17 @@ package org.bourse.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bourse.testsupport.ProblemAssertions.assertProblem;
 import static org.bourse.testsupport.ProblemAssertions.assertValidationFailed;
-import static org.bourse.trading.Traders.limit;
-import static org.bourse.trading.Traders.market;
-import static org.bourse.trading.Traders.with;
+import static org.bourse.testsupport.Traders.limit;
+import static org.bourse.testsupport.Traders.market;
+import static org.bourse.testsupport.Traders.with;
 
 import java.math.BigDecimal;
 import java.util.Map;
 
 import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
-import org.bourse.trading.Traders.Trader;
+import org.bourse.testsupport.Traders;
+import org.bourse.testsupport.Traders.Trader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

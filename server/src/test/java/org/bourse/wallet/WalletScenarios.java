@@ -7,10 +7,11 @@ import static org.bourse.testsupport.ProblemAssertions.assertValidationFailed;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
+import org.bourse.testsupport.Traders;
+import org.bourse.testsupport.Traders.Trader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,31 +28,18 @@ abstract class WalletScenarios {
     @LocalServerPort
     int port;
 
-    record User(long id, String username, HttpApi api) {
-    }
-
-    User alice;
-    User bob;
+    Trader alice;
+    Trader bob;
 
     @BeforeEach
     void users() {
-        alice = newUser();
-        bob = newUser();
+        Traders traders = new Traders(port);
+        alice = traders.newTrader();
+        bob = traders.newTrader();
     }
 
-    User newUser() {
-        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String username = "holder_" + unique;
-        HttpApi api = HttpApi.onPort(port);
-        HttpApi.Reply registered = api.post("/api/v1/auth/register", Map.of("username", username,
-                "email", username + "@example.com", "password", "correct horse " + unique));
-        assertThat(registered.status()).as("%s", registered).isEqualTo(201);
-        HttpApi.Reply login = api.post("/api/v1/auth/login", Map.of("email", username + "@example.com",
-                "password", "correct horse " + unique));
-        return new User(Long.parseLong(registered.text("id")), username, api.withBearer(login.text("access_token")));
-    }
 
-    static BigDecimal balance(User user, String asset, String field) {
+    static BigDecimal balance(Trader user, String asset, String field) {
         for (JsonNode row : user.api().get("/api/v1/balances").json()) {
             if (row.path("asset").asString().equals(asset)) {
                 return new BigDecimal(row.path(field).asString());

@@ -1,4 +1,4 @@
-package org.bourse.trading;
+package org.bourse.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.bourse.testsupport.HttpApi;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,23 +14,23 @@ import tools.jackson.databind.JsonNode;
  * Registers and logs in traders through the real API and gives each a client with its token: the way a
  * user of the exchange gets there. Every new trader starts with the configured initial balance.
  */
-final class Traders {
+public final class Traders {
 
     private final int port;
 
-    Traders(int port) {
+    public Traders(int port) {
         this.port = port;
     }
 
     /** One logged-in trader. */
-    record Trader(long id, String username, HttpApi api) {
+    public record Trader(long id, String username, HttpApi api) {
 
-        HttpApi.Reply order(Map<String, Object> body) {
+        public HttpApi.Reply order(Map<String, Object> body) {
             return api.post("/api/v1/orders", body);
         }
 
         /** The trader's balance of one asset: available and held, as decimals. */
-        BigDecimal[] balance(String asset) {
+        public BigDecimal[] balance(String asset) {
             HttpApi.Reply reply = api.get("/api/v1/balances");
             assertThat(reply.status()).as("balances: %s", reply).isEqualTo(200);
             for (JsonNode row : reply.json()) {
@@ -43,28 +42,28 @@ final class Traders {
             return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
         }
 
-        BigDecimal available(String asset) {
+        public BigDecimal available(String asset) {
             return balance(asset)[0];
         }
 
-        BigDecimal held(String asset) {
+        public BigDecimal held(String asset) {
             return balance(asset)[1];
         }
 
-        void deposit(String asset, String amount) {
+        public void deposit(String asset, String amount) {
             HttpApi.Reply reply = api.post("/api/v1/deposits", Map.of("asset", asset, "amount", amount,
                     "transaction_id", "dep-" + UUID.randomUUID()));
             assertThat(reply.status()).as("deposit: %s", reply).isEqualTo(201);
         }
     }
 
-    static final String ADMIN_EMAIL = "market.admin@bourse.test";
+    public static final String ADMIN_EMAIL = "market.admin@bourse.test";
 
     /**
      * Lists a new market {@code <COIN>-USD} with a base asset no one else uses (8 decimals, tick 0.01, lot
      * 0.00001, fees 0.1 %), so a test's orders never meet another test's. @return the coin
      */
-    String newMarket() {
+    public String newMarket() {
         String coin = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(java.util.Locale.ROOT);
         HttpApi admin = admin();
         HttpApi.Reply listed = admin.post("/api/v1/admin/markets", Map.ofEntries(Map.entry("base_asset", coin),
@@ -76,7 +75,7 @@ final class Traders {
     }
 
     /** A client of the admin (registered on first use). */
-    HttpApi admin() {
+    public HttpApi admin() {
         HttpApi api = HttpApi.onPort(port);
         Map<String, Object> admin = Map.of("username", "market_admin", "email", ADMIN_EMAIL, "password",
                 "the admin's own password");
@@ -87,7 +86,7 @@ final class Traders {
         return api.withBearer(login.text("access_token"));
     }
 
-    Trader newTrader() {
+    public Trader newTrader() {
         String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String username = "trader_" + unique;
         HttpApi api = HttpApi.onPort(port);
@@ -102,7 +101,7 @@ final class Traders {
     }
 
     /** An order body; add fields with {@link #with}. */
-    static Map<String, Object> limit(String coin, String type, String quantity, String price) {
+    public static Map<String, Object> limit(String coin, String type, String quantity, String price) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("crypto_symbol", coin);
@@ -113,7 +112,7 @@ final class Traders {
         return body;
     }
 
-    static Map<String, Object> market(String coin, String type, String quantity) {
+    public static Map<String, Object> market(String coin, String type, String quantity) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("crypto_symbol", coin);
@@ -123,7 +122,7 @@ final class Traders {
         return body;
     }
 
-    static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+    public static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         if (value == null) {
             copy.remove(field);
