@@ -12,6 +12,10 @@ import org.bourse.engine.OrderState;
 import org.bourse.engine.Result;
 import org.bourse.engine.Side;
 import org.bourse.engine.command.Command;
+import org.bourse.platform.RequestContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Listens on the engine thread: copies each callback into an immutable {@link ExchangeEvent}, and when the
@@ -19,6 +23,9 @@ import org.bourse.engine.command.Command;
  * event stream (through their bounded queues).
  */
 final class EventCollector implements EngineListener {
+
+    /** DEBUG: one line per applied command, with its trace id like every log line of the request that sent it. */
+    private static final Logger log = LoggerFactory.getLogger("org.bourse.engine.commands");
 
     private final List<LiveView> views;
     private final Projector projector;
@@ -45,6 +52,11 @@ final class EventCollector implements EngineListener {
     @Override
     public void commandCompleted(long sequence, Command command, Result result) {
         CommandEvents completed = new CommandEvents(sequence, timestamp, command, result, List.copyOf(events));
+        if (log.isDebugEnabled()) {
+            MDC.put(RequestContext.TRACE_ID, command.traceId());
+            log.debug("applied #{} {} -> {} ({} events)", sequence, command, result, events.size());
+            MDC.remove(RequestContext.TRACE_ID);
+        }
         for (LiveView view : views) {
             view.apply(completed);
         }

@@ -135,7 +135,8 @@ final class Projector {
         long last = batch.getLast().sequence();
         for (int attempt = 1; ; attempt++) {
             try {
-                MDC.put("trace_id", "projector");
+                // the failing batch's first trace id, so the error can be followed back to the request
+                MDC.put("trace_id", String.valueOf(batch.getFirst().traceId()));
                 transactions.executeWithoutResult(status -> {
                     for (Projection projection : projections) {
                         projection.project(batch, jdbc);
