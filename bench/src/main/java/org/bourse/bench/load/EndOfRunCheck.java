@@ -26,7 +26,8 @@ final class EndOfRunCheck {
     private record Acked(Trader owner, long id) {
     }
 
-    record OrderFindings(long acknowledged, long foundById, long foundInLists, long lost, List<String> failures) {
+    record OrderFindings(LoadOptions.OrderCheck how, long acknowledged, long foundById, long foundInLists, long lost,
+                         List<String> failures) {
     }
 
     record AssetFigures(String asset, String balancesWithFees, String depositsMinusWithdrawals, String ledger,
@@ -75,7 +76,7 @@ final class EndOfRunCheck {
         if (!wrongOnes.isEmpty()) {
             failures.add(wrongOnes.size() + " acknowledged orders not as acknowledged, e.g. " + first(wrongOnes));
         }
-        return new OrderFindings(acked.size(), foundById.sum(), foundInLists.sum(), lostCount, failures);
+        return new OrderFindings(how, acked.size(), foundById.sum(), foundInLists.sum(), lostCount, failures);
     }
 
     private void byId(Acked a, LongAdder found, ConcurrentLinkedQueue<String> lost, ConcurrentLinkedQueue<String> wrong) {

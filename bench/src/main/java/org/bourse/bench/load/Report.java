@@ -91,8 +91,14 @@ final class Report {
                             EndOfRunCheck.ReconciliationFindings reconciliation) {
         out.printf(Locale.ROOT, "%n== end-of-run checks%n");
         if (orders != null) {
-            out.printf(Locale.ROOT, "orders: %d acknowledged, %d found by id, %d found in their owners' lists, %d lost%n",
-                    orders.acknowledged(), orders.foundById(), orders.foundInLists(), orders.lost());
+            out.printf(Locale.ROOT, "orders: %d acknowledged", orders.acknowledged());
+            if (orders.how() != LoadOptions.OrderCheck.LIST) {
+                out.printf(Locale.ROOT, ", %d found by id", orders.foundById());
+            }
+            if (orders.how() != LoadOptions.OrderCheck.BY_ID) {
+                out.printf(Locale.ROOT, ", %d found in their owners' lists", orders.foundInLists());
+            }
+            out.printf(Locale.ROOT, ", %d lost%n", orders.lost());
         }
         if (reconciliation != null) {
             out.printf(Locale.ROOT, "audit: %s (ran at %s, engine sequence %s)%n",
