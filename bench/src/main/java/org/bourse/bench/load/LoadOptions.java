@@ -3,6 +3,7 @@ package org.bourse.bench.load;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -78,25 +79,28 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
         LoadOptions d = defaults();
         LoadOptions options = new LoadOptions(
                 URI.create(stripSlash(take(given, "url", d.url().toString()))),
-                positive("users", Integer.parseInt(take(given, "users", "" + d.users()))),
+                positive("users", number(given, "users", d.users())),
                 duration("duration", take(given, "duration", "30s")),
                 duration("warmup", take(given, "warmup", "5s")),
-                Mode.valueOf(take(given, "mode", "closed").toUpperCase(Locale.ROOT)),
-                positive("concurrency", Integer.parseInt(take(given, "concurrency", "" + d.concurrency()))),
-                Double.parseDouble(take(given, "rate", "1000")),
-                positive("connections", Integer.parseInt(take(given, "connections", "" + d.connections()))),
+                choice("mode", Mode.class, take(given, "mode", "closed")),
+                positive("concurrency", number(given, "concurrency", d.concurrency())),
+                fraction(given, "rate", d.rate()),
+                positive("connections", number(given, "connections", d.connections())),
                 Mix.parse(take(given, "mix", Mix.DEFAULT)),
                 take(given, "market", d.market()).toUpperCase(Locale.ROOT),
-                given.containsKey("mid") ? new BigDecimal(given.remove("mid")) : null,
-                Double.parseDouble(take(given, "crossing", "0.33")),
-                Long.parseLong(take(given, "requests", "0")),
+                price(given.remove("mid")),
+                fraction(given, "crossing", d.crossing()),
+                number(given, "requests", 0),
                 take(given, "admin-email", d.adminEmail()),
                 take(given, "admin-password", d.adminPassword()),
-                OrderCheck.valueOf(take(given, "order-check", "both").toUpperCase(Locale.ROOT).replace('-', '_')),
+                choice("order-check", OrderCheck.class, take(given, "order-check", "both")),
                 duration("reconcile-wait", take(given, "reconcile-wait", "6m")),
-                positive("max-in-flight", Integer.parseInt(take(given, "max-in-flight", "" + d.maxInFlight()))));
+                positive("max-in-flight", number(given, "max-in-flight", d.maxInFlight())));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
+        }
+        if (options.requests() <= 0 && options.duration().isZero()) {
+            throw new IllegalArgumentException("--duration must be positive");
         }
         if (options.rate() <= 0) {
             throw new IllegalArgumentException("--rate must be positive");
@@ -142,11 +146,53 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
         return value == null ? fallback : value;
     }
 
+    private static int number(Map<String, String> given, String name, int fallback) {
+        String text = take(given, name, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " '" + text + "' is not a whole number");
+        }
+    }
+
+    private static double fraction(Map<String, String> given, String name, double fallback) {
+        String text = take(given, name, Double.toString(fallback));
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " '" + text + "' is not a number");
+        }
+    }
+
+    private static BigDecimal price(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal price = new BigDecimal(text.trim());
+            if (price.signum() > 0) {
+                return price;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--mid '" + text + "' is not a positive price");
+    }
+
     private static int positive(String name, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException("--" + name + " must be positive");
         }
         return value;
+    }
+
+    private static <E extends Enum<E>> E choice(String name, Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + name + " must be one of " + Arrays.stream(
+                    type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
+        }
     }
 
     private static String stripSlash(String url) {
