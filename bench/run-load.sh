@@ -33,18 +33,8 @@ for arg in "$@"; do
 done
 export BOURSE_ADMIN_EMAILS="$admin"
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/bourse-load.XXXXXX")
-status=1
-finish() {
-  bourse_stop_server
-  bourse_drop_pg_schema
-  if [ "${KEEP_DATA:-}" = 1 ] || [ "$status" -ne 0 ]; then
-    echo "bench: server data and log kept in $dir"
-  else
-    rm -rf "$dir"
-  fi
-}
-trap finish EXIT
+bourse_run_dir load
+dir=$BOURSE_RUN_DIR
 bourse_fresh_pg_schema
 port=$(bourse_free_port)
 bourse_print_machine
@@ -53,10 +43,10 @@ bourse_start_server "$port" "$dir"
 bourse_wait_healthy "$port"
 set +e
 bourse_load_generator --url "http://localhost:$port" "$@"
-status=$?
+BOURSE_STATUS=$?
 set -e
-if [ "$status" -ne 0 ]; then
+if [ "$BOURSE_STATUS" -ne 0 ]; then
   echo "bench: the run failed; the server log's last lines:"
   tail -n 40 "$dir/server.log"
 fi
-exit "$status"
+exit "$BOURSE_STATUS"

@@ -27,18 +27,8 @@ export BOURSE_ADMIN_EMAILS="$BOURSE_LOAD_ADMIN_EMAIL"
 now_ms() { date +%s%3N; }
 
 bourse_build_if_needed
-dir=$(mktemp -d "${TMPDIR:-/tmp}/bourse-recovery.XXXXXX")
-status=1
-finish() {
-  bourse_stop_server
-  bourse_drop_pg_schema
-  if [ "${KEEP_DATA:-}" = 1 ] || [ "$status" -ne 0 ]; then
-    echo "bench: server data and log kept in $dir"
-  else
-    rm -rf "$dir"
-  fi
-}
-trap finish EXIT
+bourse_run_dir recovery
+dir=$BOURSE_RUN_DIR
 bourse_fresh_pg_schema
 bourse_print_machine
 port=$(bourse_free_port)
@@ -93,8 +83,8 @@ fi
 echo "bench: engine sequence ${sequence_before:-?} before the kill, ${sequence_after:-?} after recovery"
 echo "RECOVERY-SUMMARY {\"commands\":$commands,\"engine_dir_bytes\":$journal_bytes,\"first_start_ms\":$first_start_ms,\"recovery_ms\":$recovery_ms,\"sequence_before\":\"${sequence_before}\",\"sequence_after\":\"${sequence_after}\",\"audit_healthy\":$healthy,\"recovered_everything\":$recovered}"
 if [ "$healthy" = true ] && [ "$recovered" = true ]; then
-  status=0
+  BOURSE_STATUS=0
 else
   echo "bench: FAILED: the recovered server is not healthy or lost acknowledged commands"
 fi
-exit "$status"
+exit "$BOURSE_STATUS"

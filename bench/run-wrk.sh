@@ -20,10 +20,9 @@ options=("$@")
 url="${WRK_URL:-}"
 if [ -z "$url" ]; then
   bourse_build_if_needed
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/bourse-wrk.XXXXXX")
-  trap 'bourse_stop_server; rm -rf "$dir"' EXIT
+  bourse_run_dir wrk
   port=$(bourse_free_port)
-  bourse_start_server "$port" "$dir"
+  bourse_start_server "$port" "$BOURSE_RUN_DIR"
   bourse_wait_healthy "$port"
   url="http://localhost:$port"
 fi
@@ -32,3 +31,4 @@ for path in /actuator/health /api/v1/markets; do
   echo "== wrk ${options[*]} --latency $url$path"
   wrk "${options[@]}" --latency "$url$path"
 done
+BOURSE_STATUS=0

@@ -101,6 +101,25 @@ bourse_drop_pg_schema() {
   BOURSE_PG_SCHEMA=""
 }
 
+# bourse_run_dir NAME: a fresh directory BOURSE_RUN_DIR for the server's data and log, and an EXIT trap that
+# stops the server, drops a PostgreSQL schema made for the run, and removes the directory unless the run
+# failed (set BOURSE_STATUS=0 when it succeeded) or KEEP_DATA=1.
+bourse_run_dir() {
+  BOURSE_RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bourse-$1.XXXXXX")
+  BOURSE_STATUS=1
+  trap bourse_finish_run EXIT
+}
+
+bourse_finish_run() {
+  bourse_stop_server
+  bourse_drop_pg_schema
+  if [ "${KEEP_DATA:-}" = 1 ] || [ "$BOURSE_STATUS" -ne 0 ]; then
+    echo "bench: server data and log kept in $BOURSE_RUN_DIR"
+  else
+    rm -rf "$BOURSE_RUN_DIR"
+  fi
+}
+
 # The load generator, on the same JDK; LOAD_JAVA_OPTS are its JVM options.
 bourse_load_generator() {
   "$JAVA_HOME/bin/java" ${LOAD_JAVA_OPTS:-} -cp "$BOURSE_BENCH_JAR" org.bourse.bench.load.LoadGenerator "$@"

@@ -43,13 +43,7 @@ final class ClosedLoop {
             }
             try {
                 OrderFlow.Request request = flow.next(random);
-                long sent = System.nanoTime();
-                BourseHttp.Reply reply = flow.send(request);
-                stats.record(request.kind(), reply, System.nanoTime() - sent, inWindow);
-                String problem = flow.learn(request, reply);
-                if (problem != null) {
-                    stats.problem(problem);
-                }
+                flow.play(request, stats, System.nanoTime(), inWindow);
             } catch (RuntimeException e) {
                 stats.problem("a client failed: " + e);
             }

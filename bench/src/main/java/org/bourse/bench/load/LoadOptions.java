@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The load generator's command line: {@code --name value} or {@code --name=value}, every option with a
@@ -147,20 +148,20 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
     }
 
     private static int number(Map<String, String> given, String name, int fallback) {
-        String text = take(given, name, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " '" + text + "' is not a whole number");
-        }
+        return parsed(given, name, Integer.toString(fallback), Integer::parseInt, "a whole number");
     }
 
     private static double fraction(Map<String, String> given, String name, double fallback) {
-        String text = take(given, name, Double.toString(fallback));
+        return parsed(given, name, Double.toString(fallback), Double::parseDouble, "a number");
+    }
+
+    private static <T> T parsed(Map<String, String> given, String name, String fallback, Function<String, T> parser,
+                                String what) {
+        String text = take(given, name, fallback);
         try {
-            return Double.parseDouble(text.trim());
+            return parser.apply(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " '" + text + "' is not a number");
+            throw new IllegalArgumentException("--" + name + " '" + text + "' is not " + what);
         }
     }
 

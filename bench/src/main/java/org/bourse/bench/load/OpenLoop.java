@@ -49,12 +49,7 @@ final class OpenLoop {
                 }
                 arrivals.submit(() -> {
                     try {
-                        BourseHttp.Reply reply = flow.send(request);
-                        stats.record(request.kind(), reply, System.nanoTime() - intended, inWindow);
-                        String problem = flow.learn(request, reply);
-                        if (problem != null) {
-                            stats.problem(problem);
-                        }
+                        flow.play(request, stats, intended, inWindow);
                     } catch (RuntimeException e) {
                         stats.problem("an arrival failed: " + e);
                     } finally {

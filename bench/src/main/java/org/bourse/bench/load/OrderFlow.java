@@ -125,6 +125,19 @@ final class OrderFlow {
         return limit(first, random, random.nextDouble() < crossing);
     }
 
+    /**
+     * Sends the request, records its answer with the latency since {@code since} (a {@link System#nanoTime()}),
+     * and learns from the answer.
+     */
+    void play(Request request, Stats stats, long since, boolean inWindow) {
+        BourseHttp.Reply reply = send(request);
+        stats.record(request.kind(), reply, System.nanoTime() - since, inWindow);
+        String problem = learn(request, reply);
+        if (problem != null) {
+            stats.problem(problem);
+        }
+    }
+
     BourseHttp.Reply send(Request request) {
         String token = request.kind() == RequestKind.BOOK || request.kind() == RequestKind.TICKER
                 ? null : request.trader().token(http);
