@@ -1,0 +1,220 @@
+package org.bourse.bench.load;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The load generator's command line: {@code --name value} or {@code --name=value}, every option with a
+ * default. {@link #describe()} prints them all at the start of a run, so a report says how it was made.
+ */
+record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode mode, int concurrency, double rate,
+                   int connections, Mix mix, String market, BigDecimal mid, double crossing, long requests,
+                   String adminEmail, String adminPassword, OrderCheck orderCheck, Duration reconcileWait,
+                   int maxInFlight) {
+
+    /** Closed loop: a fixed number of clients, each sending its next request when the last one is answered. */
+    enum Mode { CLOSED, OPEN }
+
+    /** How acknowledged orders are looked for at the end: each by id, in the owners' order lists, or both. */
+    enum OrderCheck { BOTH, BY_ID, LIST }
+
+    static final String USAGE = """
+            usage: LoadGenerator [options]
+              --url URL               server to load (default http://localhost:8080)
+              --users N               traders registered and funded before the run (default 50)
+              --duration D            measured time, e.g. 30s, 2m, 500ms (default 30s)
+              --warmup D              unmeasured time before it (default 5s)
+              --mode closed|open      closed loop (maximum throughput) or open loop (fixed arrival rate)
+              --concurrency N         closed loop: clients sending back to back (default 64)
+              --rate R                open loop: requests per second, arrivals at fixed intervals (default 1000)
+              --connections N         HTTP/1.1 connections at most (default 64)
+              --mix SPEC              shares of limit, market, cancel, read (= book+ticker+balances+orders)
+                                      (default limit=50,market=5,cancel=25,read=20)
+              --market SYMBOL         the market traded (default BTC-USD)
+              --mid PRICE             reference price of the market (default: its ticker, else a price
+                                      chosen for each start-up market)
+              --crossing F            share of limit orders priced through the mid (default 0.33)
+              --requests N            closed loop: stop after N measured requests instead of after --duration
+              --admin-email E         admin for the reconciliation check, registered when new; must be listed
+                                      in the server's BOURSE_ADMIN_EMAILS (default load.admin@bourse.test)
+              --admin-password P      (default load-admin-password)
+              --order-check both|by-id|list
+                                      how every acknowledged order is looked for at the end (default both)
+              --reconcile-wait D      how long to wait for an audit run that started after the load
+                                      (default 6m: the server audits every 5m unless told otherwise)
+              --max-in-flight N       open loop: arrivals waiting for an answer at most; beyond, an arrival
+                                      is shed and counted, and the rate is reported as not sustained
+                                      (default 100000)
+            exit status: 0 when the run is correct, 1 when it is not, 2 for a bad command line
+            """;
+
+    static LoadOptions defaults() {
+        return new LoadOptions(URI.create("http://localhost:8080"), 50, Duration.ofSeconds(30), Duration.ofSeconds(5),
+                Mode.CLOSED, 64, 1000, 64, Mix.parse(Mix.DEFAULT), "BTC-USD", null, 0.33, 0,
+                "load.admin@bourse.test", "load-admin-password", OrderCheck.BOTH, Duration.ofMinutes(6), 100_000);
+    }
+
+    /** @throws IllegalArgumentException naming the option that is wrong */
+    static LoadOptions parse(String... args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                given.put(arg.substring(2, eq), arg.substring(eq + 1));
+            } else if (i + 1 < args.length) {
+                given.put(arg.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("option " + arg + " needs a value");
+            }
+        }
+        LoadOptions d = defaults();
+        LoadOptions options = new LoadOptions(
+                URI.create(stripSlash(take(given, "url", d.url().toString()))),
+                positive("users", number(given, "users", d.users())),
+                duration("duration", take(given, "duration", "30s")),
+                duration("warmup", take(given, "warmup", "5s")),
+                choice("mode", Mode.class, take(given, "mode", "closed")),
+                positive("concurrency", number(given, "concurrency", d.concurrency())),
+                fraction(given, "rate", d.rate()),
+                positive("connections", number(given, "connections", d.connections())),
+                Mix.parse(take(given, "mix", Mix.DEFAULT)),
+                take(given, "market", d.market()).toUpperCase(Locale.ROOT),
+                price(given.remove("mid")),
+                fraction(given, "crossing", d.crossing()),
+                number(given, "requests", 0),
+                take(given, "admin-email", d.adminEmail()),
+                take(given, "admin-password", d.adminPassword()),
+                choice("order-check", OrderCheck.class, take(given, "order-check", "both")),
+                duration("reconcile-wait", take(given, "reconcile-wait", "6m")),
+                positive("max-in-flight", number(given, "max-in-flight", d.maxInFlight())));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
+        }
+        if (options.requests() <= 0 && options.duration().isZero()) {
+            throw new IllegalArgumentException("--duration must be positive");
+        }
+        if (options.rate() <= 0) {
+            throw new IllegalArgumentException("--rate must be positive");
+        }
+        if (options.crossing() < 0 || options.crossing() > 1) {
+            throw new IllegalArgumentException("--crossing must be between 0 and 1");
+        }
+        if (options.requests() > 0 && options.mode() == Mode.OPEN) {
+            throw new IllegalArgumentException("--requests is for the closed loop; the open loop runs for --duration");
+        }
+        return options;
+    }
+
+    /** One line per option, as used. */
+    String describe() {
+        StringBuilder out = new StringBuilder();
+        line(out, "url", url);
+        line(out, "mode", mode.name().toLowerCase(Locale.ROOT) + (mode == Mode.CLOSED
+                ? " loop, " + concurrency + " clients back to back"
+                : " loop, " + rate + " requests/s at fixed intervals, latency from the intended send time"));
+        line(out, "users", users);
+        line(out, "duration", requests > 0 ? requests + " measured requests" : duration.toMillis() / 1000.0 + " s");
+        line(out, "warmup", warmup.toMillis() / 1000.0 + " s");
+        line(out, "connections", connections);
+        line(out, "mix", mix);
+        line(out, "market", market + (mid == null ? "" : " around " + mid.toPlainString()));
+        line(out, "crossing", crossing);
+        line(out, "admin", adminEmail);
+        line(out, "order-check", orderCheck.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        line(out, "reconcile-wait", reconcileWait.toSeconds() + " s");
+        if (mode == Mode.OPEN) {
+            line(out, "max-in-flight", maxInFlight);
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String name, Object value) {
+        out.append(String.format(Locale.ROOT, "  %-15s %s%n", name, value));
+    }
+
+    private static String take(Map<String, String> given, String name, String fallback) {
+        String value = given.remove(name);
+        return value == null ? fallback : value;
+    }
+
+    private static int number(Map<String, String> given, String name, int fallback) {
+        return parsed(given, name, Integer.toString(fallback), Integer::parseInt, "a whole number");
+    }
+
+    private static double fraction(Map<String, String> given, String name, double fallback) {
+        return parsed(given, name, Double.toString(fallback), Double::parseDouble, "a number");
+    }
+
+    private static <T> T parsed(Map<String, String> given, String name, String fallback, Function<String, T> parser,
+                                String what) {
+        String text = take(given, name, fallback);
+        try {
+            return parser.apply(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " '" + text + "' is not " + what);
+        }
+    }
+
+    private static BigDecimal price(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal price = new BigDecimal(text.trim());
+            if (price.signum() > 0) {
+                return price;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--mid '" + text + "' is not a positive price");
+    }
+
+    private static int positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("--" + name + " must be positive");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E choice(String name, Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + name + " must be one of " + Arrays.stream(
+                    type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}, or a bare number of seconds. */
+    static Duration duration(String name, String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long amount = Long.parseLong(t.replaceAll("[smh]$", ""));
+            return switch (t.charAt(t.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("--" + name + " '" + text + "' is not a duration such as 30s, 500ms or 2m");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.bourse.bench.load;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed arrival rate: request {@code i} is due at {@code start + i / rate}, whatever happened to the ones
+ * before, and its latency runs from that intended time to its answer. A server that stalls therefore shows
+ * the stall in every request that arrived meanwhile (no coordinated omission), including time spent
+ * waiting for a free connection and any lateness of this scheduler.
+ */
+final class OpenLoop {
+
+    private OpenLoop() {
+    }
+
+    static Drive run(OrderFlow flow, Stats stats, double rate, Duration warmup, Duration duration, int maxInFlight) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        AtomicInteger inFlight = new AtomicInteger();
+        LongAdder shed = new LongAdder();
+        long worstLag = 0;
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + duration.toNanos();
+        try (ExecutorService arrivals = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; ; i++) {
+                long intended = start + (long) (i * 1e9 / rate);
+                if (intended - end >= 0) {
+                    break;
+                }
+                for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                worstLag = Math.max(worstLag, System.nanoTime() - intended);
+                boolean inWindow = intended - measureFrom >= 0;
+                OrderFlow.Request request = flow.next(random);
+                if (inFlight.incrementAndGet() > maxInFlight) {
+                    inFlight.decrementAndGet();
+                    shed.increment();
+                    if (request.kind() == RequestKind.CANCEL) {
+                        request.trader().stillResting(request.orderId());
+                    }
+                    continue;
+                }
+                arrivals.submit(() -> {
+                    try {
+                        flow.play(request, stats, intended, inWindow);
+                    } catch (RuntimeException e) {
+                        stats.problem("an arrival failed: " + e);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                });
+            }
+        }
+        return new Drive(duration.toNanos() / 1e9, shed.sum(), worstLag);
+    }
+}
