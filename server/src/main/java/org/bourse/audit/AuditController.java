@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,14 +25,23 @@ class AuditController {
     }
 
     record RunResponse(String ranAt, String sequence, String lastLedgerId, boolean healthy, int negativeBalances,
-                       int crossedBooks, int holdMismatches, List<AssetResponse> assets) {
+                       int crossedBooks, int holdMismatches, boolean readModelsAhead, List<AssetResponse> assets) {
     }
 
     @GetMapping("/reconciliation")
     RunResponse last() {
-        Reconciliation.Run run = reconciliation.last();
+        return respond(reconciliation.last());
+    }
+
+    /** Runs an audit now (e.g. right after a load test) and answers it; it becomes the last run. */
+    @PostMapping("/reconciliation")
+    RunResponse runNow() {
+        return respond(reconciliation.run());
+    }
+
+    private static RunResponse respond(Reconciliation.Run run) {
         return new RunResponse(run.ranAt().toString(), Long.toString(run.sequence()), Long.toString(run.lastLedgerId()),
-                run.healthy(), run.negativeBalances(), run.crossedBooks(), run.holdMismatches(),
+                run.healthy(), run.negativeBalances(), run.crossedBooks(), run.holdMismatches(), run.readModelsAhead(),
                 run.assets().stream().map(a -> new AssetResponse(a.asset(), text(a.balances()), text(a.held()),
                         text(a.ledger()), text(a.ledgerAllAccounts()), text(a.netDeposits()), text(a.feeAccount()),
                         text(a.reservedByOrders()), !a.matches())).toList());

@@ -36,8 +36,13 @@ final class Reconciliation {
     }
 
     /** A whole run: the engine sequence and ledger line it reconciled at, and the engine's own invariant checks. */
+    /**
+     * A whole run: the engine sequence and ledger line it reconciled at, and the engine's own invariant checks.
+     * {@code readModelsAhead} is true when the SQL read models hold ledger lines or a projected sequence the
+     * engine does not have, which only a lost journal tail could cause.
+     */
     record Run(Instant ranAt, long sequence, long lastLedgerId, List<AssetReconciliation> assets, int negativeBalances,
-               int crossedBooks, int holdMismatches, boolean healthy) {
+               int crossedBooks, int holdMismatches, boolean readModelsAhead, boolean healthy) {
     }
 
     private record EngineSide(StateReport report, long lastLedgerId) {
@@ -89,10 +94,19 @@ final class Reconciliation {
                     netDeposits, BigDecimal.valueOf(t.fees(), scale), BigDecimal.valueOf(t.reserved(), scale), matches));
         }
         StateReport report = engine.report();
+        boolean ahead = readModelsAhead(report.lastSequence(), engine.lastLedgerId());
         Run run = new Run(clock.instant(), report.lastSequence(), engine.lastLedgerId(), List.copyOf(assets),
-                report.negativeBalances(), report.crossedBooks(), report.holdMismatches(), allMatch && report.healthy());
+                report.negativeBalances(), report.crossedBooks(), report.holdMismatches(), ahead,
+                allMatch && report.healthy() && !ahead);
         last = run;
         return run;
+    }
+
+    /** The read models can trail the engine, never lead it: leading means the engine lost what they saw. */
+    private boolean readModelsAhead(long engineSequence, long engineLedgerId) {
+        Long projected = jdbc.queryForObject("SELECT last_sequence FROM projection_state WHERE name = 'engine'", Long.class);
+        Long newestLine = jdbc.queryForObject("SELECT MAX(id) FROM ledger_entries", Long.class);
+        return (projected != null && projected > engineSequence) || (newestLine != null && newestLine > engineLedgerId);
     }
 
     /** Per asset: the ledger summed over users and the fee account, and over every account. */

@@ -133,18 +133,17 @@ final class EndOfRunCheck {
     }
 
     /**
-     * The server's audit, from a run that ended after {@code quiescentAt} (client clock; the server should be
-     * on the same host). The server audits on a schedule ({@code BOURSE_AUDIT_INTERVAL}, 5 minutes by default)
-     * and, until the first scheduled run, on this request; so this waits up to {@code wait} for a run that late. A scheduled run that began just before the load ended
-     * and finished after it is also accepted: it is a consistent snapshot all the same, of slightly less.
+     * The server's audit, run on demand ({@code POST /admin/reconciliation}) once the load is quiescent; a run
+     * that somehow predates {@code quiescentAt} (client clock; the server should be on the same host) is asked
+     * for again for up to {@code wait}.
      */
     ReconciliationFindings reconciliation(Trader admin, Instant quiescentAt, Duration wait) {
         Instant deadline = Instant.now().plus(wait);
         boolean announced = false;
         while (true) {
-            BourseHttp.Reply reply = http.get("/api/v1/admin/reconciliation", admin.token(http));
+            BourseHttp.Reply reply = http.post("/api/v1/admin/reconciliation", "", admin.token(http));
             if (reply.status() != 200) {
-                return failed("GET /api/v1/admin/reconciliation answered " + reply.outcome());
+                return failed("POST /api/v1/admin/reconciliation answered " + reply.outcome());
             }
             Map<String, Object> run = Json.object(reply.body());
             Instant ranAt = Instant.parse(Json.text(run, "ran_at"));
@@ -153,11 +152,10 @@ final class EndOfRunCheck {
             }
             if (Instant.now().isAfter(deadline)) {
                 return failed("no audit ran after the load within " + wait.toSeconds() + " s (the last ran at "
-                        + ranAt + "); start the server with a shorter BOURSE_AUDIT_INTERVAL or raise --reconcile-wait");
+                        + ranAt + "); are the server's and this machine's clocks apart?");
             }
             if (!announced) {
-                out.println("check: waiting for the server's next audit run (the last one ran at " + ranAt
-                        + ", before the load ended)");
+                out.println("check: the audit answered a run from " + ranAt + ", before the load ended; asking again");
                 announced = true;
             }
             try {

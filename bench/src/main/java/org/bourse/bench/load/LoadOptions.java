@@ -46,7 +46,7 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
               --admin-password P      (default load-admin-password)
               --order-check both|by-id|list
                                       how every acknowledged order is looked for at the end (default both)
-              --reconcile-wait D      how long to wait for an audit run that started after the load
+              --reconcile-wait D      how long to keep asking for an audit run dated after the load
                                       (default 6m: the server audits every 5m unless told otherwise)
               --max-in-flight N       open loop: arrivals waiting for an answer at most; beyond, an arrival
                                       is shed and counted, and the rate is reported as not sustained
@@ -57,7 +57,7 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
     static LoadOptions defaults() {
         return new LoadOptions(URI.create("http://localhost:8080"), 50, Duration.ofSeconds(30), Duration.ofSeconds(5),
                 Mode.CLOSED, 64, 1000, 64, Mix.parse(Mix.DEFAULT), "BTC-USD", null, 0.33, 0,
-                "load.admin@bourse.test", "load-admin-password", OrderCheck.BOTH, Duration.ofMinutes(6), 100_000);
+                "load.admin@bourse.test", "load-admin-password", OrderCheck.BOTH, Duration.ofSeconds(60), 100_000);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -95,7 +95,7 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
                 take(given, "admin-email", d.adminEmail()),
                 take(given, "admin-password", d.adminPassword()),
                 choice("order-check", OrderCheck.class, take(given, "order-check", "both")),
-                duration("reconcile-wait", take(given, "reconcile-wait", "6m")),
+                duration("reconcile-wait", take(given, "reconcile-wait", "60s")),
                 positive("max-in-flight", number(given, "max-in-flight", d.maxInFlight())));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
