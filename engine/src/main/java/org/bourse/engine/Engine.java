@@ -131,6 +131,11 @@ public final class Engine {
         return lastTimestamp;
     }
 
+    /** The id of the newest ledger line: every line up to it is reflected in the balances now. */
+    public long lastLedgerId() {
+        return accounts.lastLedgerId();
+    }
+
     public Market market(String symbol) {
         return markets.get(symbol);
     }

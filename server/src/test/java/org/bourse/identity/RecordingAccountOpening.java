@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bourse.wallet.AccountOpening;
 
 /** The wallet as the identity tests see it: records every account opened, and can be told to fail. */
+@org.springframework.context.annotation.Primary // stands in for the engine-backed wallet in identity tests
 final class RecordingAccountOpening implements AccountOpening {
 
     record Opened(long userId, String traceId) {

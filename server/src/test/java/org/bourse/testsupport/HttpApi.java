@@ -74,6 +74,10 @@ public final class HttpApi {
         return send("POST", path, json(body));
     }
 
+    public Reply delete(String path) {
+        return send("DELETE", path, BodyPublishers.noBody());
+    }
+
     public Reply patch(String path, Object body) {
         return send("PATCH", path, json(body));
     }

@@ -1,0 +1,165 @@
+package org.bourse.engine.journal;
+
+import static org.bourse.engine.WireCodes.MARKET_STATUS;
+import static org.bourse.engine.WireCodes.ORDER_KIND;
+import static org.bourse.engine.WireCodes.SIDE;
+import static org.bourse.engine.WireCodes.TIME_IN_FORCE;
+import static org.bourse.engine.util.Wire.readString;
+import static org.bourse.engine.util.Wire.writeString;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.StreamCorruptedException;
+
+import org.bourse.engine.command.CancelOrder;
+import org.bourse.engine.command.Command;
+import org.bourse.engine.command.DefineAsset;
+import org.bourse.engine.command.Deposit;
+import org.bourse.engine.command.ExecuteOrder;
+import org.bourse.engine.command.ExpirePendingOrders;
+import org.bourse.engine.command.ListMarket;
+import org.bourse.engine.command.OpenAccount;
+import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.command.SetMarketStatus;
+import org.bourse.engine.command.Transfer;
+import org.bourse.engine.command.Withdraw;
+
+/**
+ * The journal's encoding of a {@link Command}: one type byte, then the record's fields in declaration order
+ * (longs and ints big-endian, booleans one byte, strings per {@link org.bourse.engine.util.Wire}, enums per
+ * {@link org.bourse.engine.WireCodes}). The type bytes and field orders are the journal format: changing one
+ * needs a new {@link Journal#VERSION}, and old journals must stay readable.
+ */
+public final class CommandCodec {
+
+    private static final byte DEFINE_ASSET = 1;
+    private static final byte LIST_MARKET = 2;
+    private static final byte SET_MARKET_STATUS = 3;
+    private static final byte OPEN_ACCOUNT = 4;
+    private static final byte DEPOSIT = 5;
+    private static final byte WITHDRAW = 6;
+    private static final byte TRANSFER = 7;
+    private static final byte PLACE_ORDER = 8;
+    private static final byte EXECUTE_ORDER = 9;
+    private static final byte CANCEL_ORDER = 10;
+    private static final byte EXPIRE_PENDING_ORDERS = 11;
+
+    private CommandCodec() {
+    }
+
+    public static void write(Command command, DataOutput out) throws IOException {
+        switch (command) {
+            case DefineAsset c -> {
+                out.writeByte(DEFINE_ASSET);
+                writeString(out, c.code());
+                out.writeInt(c.scale());
+            }
+            case ListMarket c -> writeListMarket(c, out);
+            case SetMarketStatus c -> {
+                out.writeByte(SET_MARKET_STATUS);
+                writeString(out, c.symbol());
+                MARKET_STATUS.write(out, c.status());
+            }
+            case OpenAccount c -> {
+                out.writeByte(OPEN_ACCOUNT);
+                out.writeLong(c.userId());
+            }
+            case Deposit c -> {
+                out.writeByte(DEPOSIT);
+                writeMovement(out, c.transactionId(), c.userId(), c.asset(), c.amount());
+            }
+            case Withdraw c -> {
+                out.writeByte(WITHDRAW);
+                writeMovement(out, c.transactionId(), c.userId(), c.asset(), c.amount());
+            }
+            case Transfer c -> {
+                out.writeByte(TRANSFER);
+                writeString(out, c.transactionId());
+                out.writeLong(c.fromUserId());
+                out.writeLong(c.toUserId());
+                writeString(out, c.asset());
+                out.writeLong(c.amount());
+                writeString(out, c.memo());
+            }
+            case PlaceOrder c -> writePlaceOrder(c, out);
+            case ExecuteOrder c -> {
+                out.writeByte(EXECUTE_ORDER);
+                out.writeLong(c.userId());
+                out.writeLong(c.orderId());
+            }
+            case CancelOrder c -> {
+                out.writeByte(CANCEL_ORDER);
+                out.writeLong(c.userId());
+                out.writeLong(c.orderId());
+            }
+            case ExpirePendingOrders c -> {
+                out.writeByte(EXPIRE_PENDING_ORDERS);
+                out.writeLong(c.createdAtOrBefore());
+            }
+        }
+        writeString(out, command.traceId());
+    }
+
+    public static Command read(DataInput in) throws IOException {
+        byte type = in.readByte();
+        return switch (type) {
+            case DEFINE_ASSET -> new DefineAsset(readString(in), in.readInt(), readString(in));
+            case LIST_MARKET -> new ListMarket(readString(in), readString(in), readString(in), in.readLong(),
+                    in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                    in.readLong(), readString(in));
+            case SET_MARKET_STATUS -> new SetMarketStatus(readString(in), MARKET_STATUS.read(in), readString(in));
+            case OPEN_ACCOUNT -> new OpenAccount(in.readLong(), readString(in));
+            case DEPOSIT -> new Deposit(readString(in), in.readLong(), readString(in), in.readLong(), readString(in));
+            case WITHDRAW -> new Withdraw(readString(in), in.readLong(), readString(in), in.readLong(), readString(in));
+            case TRANSFER -> new Transfer(readString(in), in.readLong(), in.readLong(), readString(in), in.readLong(),
+                    readString(in), readString(in));
+            case PLACE_ORDER -> new PlaceOrder(in.readLong(), readString(in), readString(in), SIDE.read(in),
+                    ORDER_KIND.read(in), TIME_IN_FORCE.read(in), in.readBoolean(), in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong(), in.readBoolean(), readString(in));
+            case EXECUTE_ORDER -> new ExecuteOrder(in.readLong(), in.readLong(), readString(in));
+            case CANCEL_ORDER -> new CancelOrder(in.readLong(), in.readLong(), readString(in));
+            case EXPIRE_PENDING_ORDERS -> new ExpirePendingOrders(in.readLong(), readString(in));
+            default -> throw new StreamCorruptedException("unknown command type " + type);
+        };
+    }
+
+    private static void writeListMarket(ListMarket c, DataOutput out) throws IOException {
+        out.writeByte(LIST_MARKET);
+        writeString(out, c.symbol());
+        writeString(out, c.baseAsset());
+        writeString(out, c.quoteAsset());
+        out.writeLong(c.tickSize());
+        out.writeLong(c.lotSize());
+        out.writeLong(c.minQuantity());
+        out.writeLong(c.minNotional());
+        out.writeLong(c.makerFeePpm());
+        out.writeLong(c.takerFeePpm());
+        out.writeLong(c.maxPrice());
+        out.writeLong(c.maxQuantity());
+    }
+
+    private static void writePlaceOrder(PlaceOrder c, DataOutput out) throws IOException {
+        out.writeByte(PLACE_ORDER);
+        out.writeLong(c.userId());
+        writeString(out, c.clientOrderId());
+        writeString(out, c.market());
+        SIDE.write(out, c.side());
+        ORDER_KIND.write(out, c.kind());
+        TIME_IN_FORCE.write(out, c.timeInForce());
+        out.writeBoolean(c.postOnly());
+        out.writeLong(c.price());
+        out.writeLong(c.stopPrice());
+        out.writeLong(c.quantity());
+        out.writeLong(c.quoteBudget());
+        out.writeBoolean(c.execute());
+    }
+
+    private static void writeMovement(DataOutput out, String transactionId, long userId, String asset, long amount)
+            throws IOException {
+        writeString(out, transactionId);
+        out.writeLong(userId);
+        writeString(out, asset);
+        out.writeLong(amount);
+    }
+}

@@ -1,0 +1,208 @@
+package org.bourse.exchange;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.bourse.engine.Engine;
+import org.bourse.engine.EngineConfig;
+import org.bourse.engine.Result;
+import org.bourse.engine.command.Command;
+import org.bourse.engine.runtime.EngineOverloadedException;
+import org.bourse.engine.runtime.EngineRuntime;
+import org.bourse.engine.runtime.RuntimeConfig;
+import org.bourse.platform.ApiException;
+import org.bourse.platform.DataDirectory;
+import org.bourse.platform.ErrorCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way into the engine for every module. Starts before the web server and stops after it: recovery
+ * (snapshot + journal), the projector catching up from its stored sequence, the live views rebuilt from the
+ * recovered engine, the initial markets listed; at shutdown the engine drains, journals and snapshots.
+ */
+@Component
+@EnableConfigurationProperties(ExchangeProperties.class)
+public final class ExchangeGateway implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ExchangeGateway.class);
+    /** Before the web server (which starts late and stops early), so no request ever finds the engine down. */
+    private static final int PHASE = 0;
+
+    private final ExchangeProperties properties;
+    private final DataDirectory dataDirectory;
+    private final List<LiveView> views;
+    private final EventStream stream;
+    private final LiveOrders liveOrders;
+    private final MarketCatalog catalog;
+    private final Clock clock;
+    private final Projector projector;
+    private volatile EngineRuntime runtime;
+
+    ExchangeGateway(ExchangeProperties properties, DataDirectory dataDirectory, List<LiveView> views,
+                    List<Projection> projections, EventStream stream, LiveOrders liveOrders, MarketCatalog catalog,
+                    JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+        this.properties = properties;
+        this.dataDirectory = dataDirectory;
+        this.views = views;
+        this.stream = stream;
+        this.liveOrders = liveOrders;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.projector = new Projector(properties.projectorQueue(), properties.projectorBatch(), projections, jdbc,
+                transactions, this::projected);
+    }
+
+    @Override
+    public void start() {
+        long projected = projector.loadProjectedSequence();
+        projector.start();
+        RuntimeConfig config = new RuntimeConfig(dataDirectory.resolve("engine"),
+                new EngineConfig(properties.slippagePpm(), EngineConfig.DEFAULT.idempotencyRetention()),
+                properties.queueCapacity(), properties.maxBatch(), properties.fsync(), properties.snapshotEvery(),
+                RuntimeConfig.defaults(dataDirectory.resolve("engine")).segmentBytes(), clock::millis);
+        try {
+            runtime = EngineRuntime.start(config, new EventCollector(views, projector, stream), projected);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot recover the engine from " + config.directory(), e);
+        }
+        query(engine -> {
+            views.forEach(view -> view.restore(engine));
+            return null;
+        });
+        listInitialMarkets();
+        log.info("Engine ready at sequence {} (read models at {})", runtime.lastAppliedSequence(), projected);
+    }
+
+    private void listInitialMarkets() {
+        for (MarketListing listing : MarketListing.initial()) {
+            if (catalog.market(listing.symbol()).isEmpty()) {
+                for (Command command : listing.commands("start-up")) {
+                    Result result = execute(command);
+                    if (!result.accepted()) {
+                        throw new IllegalStateException("Could not list " + listing.symbol() + ": " + result.rejection());
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        EngineRuntime running = runtime;
+        runtime = null;
+        if (running != null) {
+            running.close();
+        }
+        projector.stop();
+        stream.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return runtime != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /**
+     * Submits a command and waits for its result, which comes only once the command is durable. Overload
+     * and unavailability answer 503 with Retry-After, never an unbounded wait.
+     */
+    public Result execute(Command command) {
+        CompletableFuture<Result> future = submit(command);
+        try {
+            return future.get(properties.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw unavailable(e.getCause());
+        } catch (TimeoutException e) {
+            throw unavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        }
+    }
+
+    public CompletableFuture<Result> submit(Command command) {
+        EngineRuntime running = runtime;
+        if (running == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        }
+        return running.submit(command);
+    }
+
+    /** Reads the engine's live state on its thread, between two commands. */
+    public <T> T query(Function<Engine, T> read) {
+        EngineRuntime running = runtime;
+        if (running == null) {
+            throw unavailable(new IllegalStateException("the engine is not running"));
+        }
+        try {
+            return running.query(read).get(properties.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw unavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Waits until the read models reflect every command applied so far, so that a client reads its own
+     * writes from them. Bounded by the request timeout; after it, the read goes ahead with what is there.
+     */
+    public void awaitReadModels() {
+        EngineRuntime running = runtime;
+        if (running != null) {
+            projector.awaitProjected(running.lastAppliedSequence(), properties.requestTimeout());
+        }
+    }
+
+    public long lastAppliedSequence() {
+        EngineRuntime running = runtime;
+        return running == null ? 0 : running.lastAppliedSequence();
+    }
+
+    public long projectedSequence() {
+        return projector.projectedSequence();
+    }
+
+    private void projected(long sequence) {
+        liveOrders.projected(sequence);
+        EngineRuntime running = runtime;
+        if (running != null) {
+            running.releaseUpTo(sequence);
+        }
+    }
+
+    private static ApiException unavailable(Throwable cause) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        String detail = cause instanceof EngineOverloadedException
+                ? "The exchange is busy; retry after the number of seconds in Retry-After"
+                : "The exchange cannot take this request right now; retry shortly";
+        if (!(cause instanceof EngineOverloadedException)) {
+            log.warn("Engine unavailable: {}", String.valueOf(cause));
+        }
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE, detail, List.of(), headers);
+    }
+
+}

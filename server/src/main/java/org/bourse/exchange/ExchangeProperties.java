@@ -1,0 +1,35 @@
+package org.bourse.exchange;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The engine runtime and the projector ({@code bourse.exchange.*}).
+ *
+ * @param queueCapacity    commands waiting for the journal; past it callers get 503 with Retry-After
+ * @param maxBatch         commands journaled (and fsynced) together at most
+ * @param fsync            fsync every journal batch before answering (off only for throwaway benchmarks)
+ * @param snapshotEvery    commands between automatic snapshots (bounds recovery time)
+ * @param slippage         how far from its quoted price a market order may trade (0.05 = 5 %)
+ * @param pendingOrderTtl  pending orders never executed are cancelled (expired) after this long
+ * @param projectorBatch   commands written to the read models per transaction at most
+ * @param projectorQueue   commands waiting for the projector; when full the engine waits (backpressure)
+ * @param requestTimeout   how long a request waits for its command before answering 503
+ */
+@ConfigurationProperties("bourse.exchange")
+public record ExchangeProperties(int queueCapacity, int maxBatch, boolean fsync, long snapshotEvery,
+                                 BigDecimal slippage, Duration pendingOrderTtl, int projectorBatch, int projectorQueue,
+                                 Duration requestTimeout) {
+
+    public ExchangeProperties {
+        if (slippage == null || slippage.signum() < 0 || slippage.compareTo(BigDecimal.ONE) >= 0) {
+            throw new IllegalArgumentException("bourse.exchange.slippage must be in [0, 1), got " + slippage);
+        }
+    }
+
+    long slippagePpm() {
+        return slippage.movePointRight(6).longValue();
+    }
+}

@@ -1,0 +1,132 @@
+package org.bourse.trading;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bourse.engine.Side;
+import org.bourse.exchange.CommandEvents;
+import org.bourse.exchange.ExchangeEvent;
+import org.bourse.exchange.MarketCatalog;
+import org.bourse.exchange.MarketSpec;
+import org.bourse.exchange.Projection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code orders} (latest state of each order) and {@code fills} (each side of each trade). */
+@Component
+final class OrderProjection implements Projection {
+
+    private static final String UPDATE = """
+            UPDATE orders SET quantity = ?, filled_quantity = ?, price = ?, stop_price = ?, quoted_price = ?,
+                   average_price = ?, total_amount = ?, fee = ?, status = ?, failure_reason = ?, updated_at = ?,
+                   executed_at = ?, cancelled_at = ?, sequence = ?
+            WHERE id = ?""";
+    private static final String INSERT = """
+            INSERT INTO orders (quantity, filled_quantity, price, stop_price, quoted_price, average_price, total_amount,
+                                fee, status, failure_reason, updated_at, executed_at, cancelled_at, sequence, id,
+                                user_id, client_order_id, symbol, base_asset, quote_asset, side, order_kind,
+                                time_in_force, post_only, created_at, trace_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_FILL = """
+            INSERT INTO fills (order_id, trade_id, user_id, symbol, side, price, quantity, fee, fee_asset, liquidity,
+                               executed_at, trace_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final MarketCatalog catalog;
+
+    OrderProjection(MarketCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void project(List<CommandEvents> batch, JdbcTemplate jdbc) {
+        Map<Long, OrderView> latest = new LinkedHashMap<>();
+        List<Object[]> fills = new ArrayList<>();
+        for (CommandEvents command : batch) {
+            for (ExchangeEvent event : command.events()) {
+                switch (event) {
+                    case ExchangeEvent.OrderChanged changed -> {
+                        MarketSpec market = catalog.market(changed.order().symbol()).orElseThrow();
+                        latest.put(changed.order().id(), OrderView.of(changed.order(), market));
+                    }
+                    case ExchangeEvent.TradeExecuted trade -> addFills(fills, trade, command.traceId());
+                    default -> {
+                    }
+                }
+            }
+        }
+        upsert(jdbc, latest.values());
+        if (!fills.isEmpty()) {
+            jdbc.batchUpdate(INSERT_FILL, fills);
+        }
+    }
+
+    private void upsert(JdbcTemplate jdbc, java.util.Collection<OrderView> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        List<OrderView> all = List.copyOf(orders);
+        List<Object[]> updates = all.stream().map(OrderProjection::changing).toList();
+        int[] counts = jdbc.batchUpdate(UPDATE, updates);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                inserts.add(creating(all.get(i)));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(INSERT, inserts);
+        }
+    }
+
+    private static Object[] changing(OrderView o) {
+        return new Object[] {o.quantity(), o.filledQuantity(), o.price(), o.stopPrice(), o.price(), o.averagePrice(),
+                o.totalAmount(), o.fee(), o.status().name(), o.failureReason(), utc(o.updatedAt()), utc(o.executedAt()),
+                utc(o.cancelledAt()), o.sequence(), o.id()};
+    }
+
+    private static Object[] creating(OrderView o) {
+        Object[] changing = changing(o);
+        Object[] row = new Object[changing.length + 11];
+        System.arraycopy(changing, 0, row, 0, changing.length);
+        int i = changing.length;
+        row[i++] = o.userId();
+        row[i++] = o.clientOrderId();
+        row[i++] = o.symbol();
+        row[i++] = o.baseAsset();
+        row[i++] = o.quoteAsset();
+        row[i++] = o.side().name();
+        row[i++] = o.kind().name();
+        row[i++] = o.timeInForce();
+        row[i++] = o.postOnly();
+        row[i++] = utc(o.createdAt());
+        row[i] = o.traceId();
+        return row;
+    }
+
+    private void addFills(List<Object[]> fills, ExchangeEvent.TradeExecuted t, String traceId) {
+        MarketSpec market = catalog.market(t.symbol()).orElseThrow();
+        Side makerSide = t.takerSide().opposite();
+        OffsetDateTime at = utc(Instant.ofEpochMilli(t.executedAt()));
+        fills.add(new Object[] {t.takerOrderId(), t.tradeId(), t.takerUserId(), t.symbol(), t.takerSide().name(),
+                market.price(t.price()), market.quantity(t.quantity()), market.quoteAmount(t.takerFee()),
+                market.quoteAsset(), "taker", at, traceId});
+        fills.add(new Object[] {t.makerOrderId(), t.tradeId(), t.makerUserId(), t.symbol(), makerSide.name(),
+                market.price(t.price()), market.quantity(t.quantity()), market.quoteAmount(t.makerFee()),
+                market.quoteAsset(), "maker", at, traceId});
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,199 @@
+package org.bourse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.bourse.testsupport.HttpApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An acknowledged request survives {@code kill -9}: a real server process takes orders and transfers from
+ * several clients, is killed with SIGKILL in the middle of the stream, and restarted on the same data
+ * directory. Every order and transfer that was answered 2xx is there, with its fills and balances, and the
+ * read models reconcile with the engine.
+ */
+class KillNineDurabilityTest {
+
+    private static final String ADMIN = "durable.admin@bourse.test";
+
+    @TempDir
+    Path data;
+
+    private Process server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    record Account(String username, String email, String password, HttpApi api) {
+    }
+
+    record Acked(Account owner, String kind, String id, Map<String, Object> body) {
+    }
+
+    @Test
+    void everyAcknowledgedOrderAndTransferSurvivesASigkill() throws Exception {
+        int port = freePort();
+        server = start(port);
+        HttpApi api = HttpApi.onPort(port);
+        Account admin = account(api, "durable_admin", ADMIN);
+        List<Account> traders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Account trader = account(api.anotherCaller(), "durable_" + UUID.randomUUID().toString().substring(0, 8), null);
+            assertThat(trader.api().post("/api/v1/deposits", Map.of("asset", "BTC", "amount", "3",
+                    "transaction_id", "seed")).status()).isEqualTo(201);
+            traders.add(trader);
+        }
+
+        ConcurrentLinkedQueue<Acked> acked = new ConcurrentLinkedQueue<>();
+        AtomicBoolean go = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < traders.size(); c++) {
+            Account me = traders.get(c);
+            Account other = traders.get((c + 1) % traders.size());
+            clients.add(Thread.ofVirtual().start(() -> stream(me, other, go, acked)));
+        }
+        Thread.sleep(3_000);
+        server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final snapshot
+        go.set(false);
+        for (Thread client : clients) {
+            client.join();
+        }
+        assertThat(acked).as("acknowledged before the kill").hasSizeGreaterThan(20);
+
+        server = start(port);
+        for (Acked a : acked) {
+            if (a.kind().equals("order")) {
+                HttpApi.Reply order = a.owner().api().get("/api/v1/orders/" + a.id());
+                assertThat(order.status()).as("order %s after restart: %s", a.id(), order).isEqualTo(200);
+            } else {
+                HttpApi.Reply again = a.owner().api().post("/api/v1/transfers", a.body());
+                assertThat(again.status()).as("transfer %s after restart: %s", a.id(), again).isEqualTo(200);
+            }
+        }
+        JsonNode reconciliation = login(api, admin).get("/api/v1/admin/reconciliation").json();
+        assertThat(reconciliation.path("healthy").asBoolean()).as("%s", reconciliation).isTrue();
+        for (Account trader : traders) {
+            HttpApi me = login(api, trader);
+            for (JsonNode balance : me.get("/api/v1/balances").json()) {
+                String asset = balance.path("asset").asString();
+                assertThat(ledgerSum(me, asset)).as("%s ledger of %s", trader.username(), asset)
+                        .isEqualByComparingTo(new BigDecimal(balance.path("total").asString()));
+            }
+        }
+    }
+
+    /** Orders around one price (about a third crossing) and small transfers, recording what was acknowledged. */
+    private static void stream(Account me, Account other, AtomicBoolean go, ConcurrentLinkedQueue<Acked> acked) {
+        int n = 0;
+        while (go.get()) {
+            n++;
+            try {
+                if (n % 5 == 0) {
+                    Map<String, Object> transfer = Map.of("transaction_id", "d-" + UUID.randomUUID(), "to_username",
+                            other.username(), "asset", "USD", "amount", "1.25");
+                    HttpApi.Reply reply = me.api().post("/api/v1/transfers", transfer);
+                    if (reply.status() == 201) {
+                        acked.add(new Acked(me, "transfer", (String) transfer.get("transaction_id"), transfer));
+                    }
+                } else {
+                    String side = n % 2 == 0 ? "buy" : "sell";
+                    String price = Integer.toString(side.equals("buy") ? 100 + n % 7 : 104 + n % 7);
+                    HttpApi.Reply reply = me.api().post("/api/v1/orders", Map.of("type", side, "crypto_symbol", "BTC",
+                            "quantity", "0.01", "order_kind", "limit", "price", price, "execute", true));
+                    if (reply.status() == 201) {
+                        acked.add(new Acked(me, "order", reply.text("id"), null));
+                    }
+                }
+            } catch (RuntimeException connectionLost) {
+                return; // the server is gone: what was answered before is what must survive
+            }
+        }
+    }
+
+    private Process start(int port) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.bourse.BourseApplication")
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile());
+        builder.environment().putAll(Map.of("BOURSE_PORT", Integer.toString(port), "BOURSE_DATA_DIR", data.toString(),
+                "BOURSE_DEMO", "false", "BOURSE_ADMIN_EMAILS", ADMIN, "BOURSE_RATE_LIMIT_CAPACITY", "1000000",
+                "BOURSE_RATE_LIMIT_REFILL_PER_SECOND", "1000000", "BOURSE_LOGIN_MAX_FAILURES_PER_IP", "1000"));
+        builder.environment().remove("BOURSE_DB_URL");
+        builder.environment().remove("BOURSE_REDIS_URL");
+        Process process = builder.start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        HttpApi api = HttpApi.onPort(port);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server died at start:\n" + Files.readString(data.resolve("server.log")));
+            }
+            try {
+                if (api.get("/actuator/health").status() == 200) {
+                    return process;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not start within 90 s; see " + data.resolve("server.log"));
+    }
+
+    private static Account account(HttpApi api, String username, String email) {
+        String address = email != null ? email : username + "@example.com";
+        String password = "correct horse " + username;
+        assertThat(api.post("/api/v1/auth/register", Map.of("username", username, "email", address, "password", password))
+                .status()).isEqualTo(201);
+        Account account = new Account(username, address, password, api);
+        return new Account(username, address, password, login(api, account));
+    }
+
+    private static HttpApi login(HttpApi api, Account account) {
+        HttpApi.Reply login = api.post("/api/v1/auth/login", Map.of("email", account.email(), "password", account.password()));
+        assertThat(login.status()).as("login %s", login).isEqualTo(200);
+        return api.withBearer(login.text("access_token"));
+    }
+
+    private static BigDecimal ledgerSum(HttpApi me, String asset) {
+        BigDecimal sum = BigDecimal.ZERO;
+        String cursor = null;
+        do {
+            JsonNode page = me.get("/api/v1/ledger?limit=1000&asset=" + asset + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            for (JsonNode line : page.path("items")) {
+                sum = sum.add(new BigDecimal(line.path("amount").asString()));
+            }
+            cursor = page.path("next_cursor").isString() ? page.path("next_cursor").asString() : null;
+        } while (cursor != null);
+        return sum;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+}
