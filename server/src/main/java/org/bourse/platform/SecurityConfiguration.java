@@ -55,7 +55,7 @@ class SecurityConfiguration {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(timestamps, SecurityConfiguration::accessTokenOnly)));
-        return decoder;
+        return new VerifiedTokenCache(decoder, clock, clockSkew);
     }
 
     private static OAuth2TokenValidatorResult accessTokenOnly(Jwt token) {

@@ -1,0 +1,58 @@
+package org.bourse.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * Verifies each access token once and remembers the result: a client sends the same token with every
+ * request for its 15 minutes, and both the rate limiter (which must know the user before security runs) and
+ * the security chain read it. Signature and claims checks are properties of the token text, so a cached
+ * answer is the same answer; only time changes it, so expiry and not-before are checked again on every use.
+ * Bounded, so a flood of distinct tokens costs memory no larger than the bound.
+ */
+final class VerifiedTokenCache implements JwtDecoder {
+
+    private static final int MAX_TOKENS = 100_000;
+
+    private final JwtDecoder verifier;
+    private final Clock clock;
+    private final Duration skew;
+    private final Cache<String, Jwt> verified = Caffeine.newBuilder()
+            .maximumSize(MAX_TOKENS)
+            .expireAfterWrite(Duration.ofMinutes(15))
+            .build();
+
+    VerifiedTokenCache(JwtDecoder verifier, Clock clock, Duration skew) {
+        this.verifier = verifier;
+        this.clock = clock;
+        this.skew = skew;
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        Jwt known = verified.getIfPresent(token);
+        if (known == null) {
+            Jwt jwt = verifier.decode(token); // throws for a bad signature, type or time
+            verified.put(token, jwt);
+            return jwt;
+        }
+        Instant now = clock.instant();
+        if (known.getExpiresAt() != null && !now.isBefore(known.getExpiresAt().plus(skew))) {
+            verified.invalidate(token);
+            throw new BadJwtException("the token has expired");
+        }
+        if (known.getNotBefore() != null && now.isBefore(known.getNotBefore().minus(skew))) {
+            throw new BadJwtException("the token is not valid yet");
+        }
+        return known;
+    }
+}
