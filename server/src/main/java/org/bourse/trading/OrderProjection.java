@@ -39,6 +39,8 @@ final class OrderProjection implements Projection {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final MarketCatalog catalog;
+    /** The highest order id in the table; -1 until read. Only the projector thread touches it. */
+    private long highestWritten = -1;
 
     OrderProjection(MarketCatalog catalog) {
         this.catalog = catalog;
@@ -67,22 +69,40 @@ final class OrderProjection implements Projection {
         }
     }
 
+    /**
+     * Order ids only grow, so an order above the highest id written is new and is inserted at once; the
+     * others are updated, with an insert for any the update did not find.
+     */
     private void upsert(JdbcTemplate jdbc, java.util.Collection<OrderView> orders) {
         if (orders.isEmpty()) {
             return;
         }
-        List<OrderView> all = List.copyOf(orders);
-        List<Object[]> updates = all.stream().map(OrderProjection::changing).toList();
-        int[] counts = jdbc.batchUpdate(UPDATE, updates);
+        if (highestWritten < 0) {
+            highestWritten = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM orders", Long.class);
+        }
         List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                inserts.add(creating(all.get(i)));
+        List<OrderView> known = new ArrayList<>();
+        long highest = highestWritten;
+        for (OrderView order : orders) {
+            if (order.id() > highestWritten) {
+                inserts.add(creating(order));
+                highest = Math.max(highest, order.id());
+            } else {
+                known.add(order);
+            }
+        }
+        if (!known.isEmpty()) {
+            int[] counts = jdbc.batchUpdate(UPDATE, known.stream().map(OrderProjection::changing).toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    inserts.add(creating(known.get(i)));
+                }
             }
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate(INSERT, inserts);
         }
+        highestWritten = highest;
     }
 
     private static Object[] changing(OrderView o) {
