@@ -1,5 +1,6 @@
 package org.bourse.engine;
 
+import org.bourse.engine.book.BookSide;
 import org.bourse.engine.book.OrderBook;
 import org.bourse.engine.book.StopBook;
 
@@ -137,5 +138,24 @@ public final class Market {
     /** Best ask, 0 when there is none. */
     public long bestAsk() {
         return book.asks().bestPrice();
+    }
+
+    /** The best {@code maxLevels} levels of each side; call on the engine thread (a query), it copies. */
+    public Depth depth(int maxLevels) {
+        return new Depth(symbol, bookSequence, levels(book.bids(), maxLevels), levels(book.asks(), maxLevels));
+    }
+
+    private static Depth.Levels levels(BookSide side, int maxLevels) {
+        int n = Math.min(Math.max(maxLevels, 0), side.levelCount());
+        long[] prices = new long[n];
+        long[] quantities = new long[n];
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
+            var level = side.level(i);
+            prices[i] = level.price();
+            quantities[i] = level.totalQuantity();
+            counts[i] = level.orderCount();
+        }
+        return new Depth.Levels(prices, quantities, counts);
     }
 }

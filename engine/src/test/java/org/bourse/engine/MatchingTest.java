@@ -267,4 +267,22 @@ class MatchingTest {
         assertThat(x.events.levels).extracting(Recorder.Level::quantity).containsExactly(LOT * 10, LOT * 15, LOT * 5, LOT * 3);
         assertThat(x.events.levels).extracting(Recorder.Level::sequence).containsExactly(1L, 2L, 3L, 4L);
     }
+
+    @Test
+    void depthAggregatesLevelsBestFirstAtTheSequenceOfTheLastLevelChange() {
+        x.limit(alice, Side.BUY, 99_000 * USD, BTC / 4);
+        x.limit(bob, Side.BUY, 99_000 * USD, BTC / 4);
+        x.limit(carol, Side.BUY, 98_000 * USD, BTC);
+        x.limit(bob, Side.SELL, 101_000 * USD, BTC / 2);
+        x.limit(carol, Side.SELL, 102_000 * USD, BTC);
+
+        Depth depth = x.btcUsd().depth(1);
+
+        assertThat(depth.bookSequence()).isEqualTo(x.events.levels.getLast().bookSequence());
+        assertThat(depth.bids().prices()).containsExactly(99_000 * USD);
+        assertThat(depth.bids().quantities()).containsExactly(BTC / 2);
+        assertThat(depth.bids().orderCounts()).containsExactly(2);
+        assertThat(depth.asks().prices()).containsExactly(101_000 * USD);
+        assertThat(x.btcUsd().depth(10).bids().prices()).containsExactly(99_000 * USD, 98_000 * USD);
+    }
 }
