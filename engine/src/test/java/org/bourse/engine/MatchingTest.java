@@ -278,7 +278,7 @@ class MatchingTest {
 
         Depth depth = x.btcUsd().depth(1);
 
-        assertThat(depth.bookSequence()).isEqualTo(x.events.levels.getLast().bookSequence());
+        assertThat(depth.bookSequence()).isEqualTo(x.events.levels.getLast().sequence());
         assertThat(depth.bids().prices()).containsExactly(99_000 * USD);
         assertThat(depth.bids().quantities()).containsExactly(BTC / 2);
         assertThat(depth.bids().orderCounts()).containsExactly(2);
