@@ -49,19 +49,21 @@ public final class ExchangeGateway implements SmartLifecycle {
     private final List<LiveView> views;
     private final EventStream stream;
     private final LiveOrders liveOrders;
+    private final UserSequences userSequences;
     private final MarketCatalog catalog;
     private final Clock clock;
     private final Projector projector;
     private volatile EngineRuntime runtime;
 
     ExchangeGateway(ExchangeProperties properties, DataDirectory dataDirectory, List<LiveView> views,
-                    List<Projection> projections, EventStream stream, LiveOrders liveOrders, MarketCatalog catalog,
-                    JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+                    List<Projection> projections, EventStream stream, LiveOrders liveOrders, UserSequences userSequences,
+                    MarketCatalog catalog, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
         this.properties = properties;
         this.dataDirectory = dataDirectory;
         this.views = views;
         this.stream = stream;
         this.liveOrders = liveOrders;
+        this.userSequences = userSequences;
         this.catalog = catalog;
         this.clock = clock;
         this.projector = new Projector(properties.projectorQueue(), properties.projectorBatch(), projections, jdbc,
@@ -173,6 +175,18 @@ public final class ExchangeGateway implements SmartLifecycle {
         EngineRuntime running = runtime;
         if (running != null) {
             projector.awaitProjected(running.lastAppliedSequence(), properties.requestTimeout());
+        }
+    }
+
+    /**
+     * Waits until the read models reflect every applied command that changed anything of {@code userId}'s,
+     * so the user reads their own writes (and fills of their resting orders) without waiting for everyone
+     * else's commands to be projected. Bounded by the request timeout like {@link #awaitReadModels()}.
+     */
+    public void awaitReadModels(long userId) {
+        long sequence = userSequences.lastTouching(userId);
+        if (sequence > 0) {
+            projector.awaitProjected(sequence, properties.requestTimeout());
         }
     }
 

@@ -113,7 +113,7 @@ class OrderController {
         int size = Cursor.limit(limit);
         OrderRepository.OrderFilter filter = new OrderRepository.OrderFilter(status(status),
                 symbol == null ? null : symbol.toUpperCase(Locale.ROOT), from, to, Cursor.position(cursor), size);
-        exchange.awaitReadModels();
+        exchange.awaitReadModels(caller.id());
         List<OrderView> page = orders.list(caller.id(), filter);
         String next = page.size() == size ? Cursor.after(page.getLast().id()) : null;
         return new Page<>(page.stream().map(this::respond).toList(), next);
@@ -123,7 +123,7 @@ class OrderController {
     List<FillResponse> fillsOfOrder(AuthenticatedUser caller, @PathVariable String id) {
         long orderId = orderId(id);
         read(caller.id(), orderId);
-        exchange.awaitReadModels();
+        exchange.awaitReadModels(caller.id());
         return orders.fillsOfOrder(caller.id(), orderId).stream().map(this::fill).toList();
     }
 
@@ -132,7 +132,7 @@ class OrderController {
                              @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String cursor) {
         int size = Cursor.limit(limit);
-        exchange.awaitReadModels();
+        exchange.awaitReadModels(caller.id());
         List<OrderRepository.Fill> page = orders.fills(caller.id(), symbol == null ? null : symbol.toUpperCase(Locale.ROOT),
                 Cursor.position(cursor), size);
         String next = page.size() == size ? Cursor.after(page.getLast().tradeId()) : null;

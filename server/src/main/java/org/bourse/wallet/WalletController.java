@@ -87,7 +87,7 @@ class WalletController {
         long userId = depositee(caller, body.userId());
         String asset = asset(body.asset());
         long amount = amount(asset, body.amount());
-        exchange.awaitReadModels();
+        exchange.awaitReadModels(userId);
         Optional<WalletRepository.Transaction> earlier = wallet.transaction(userId, body.transactionId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), "DEPOSIT", -2, asset, body.amount(), null);
@@ -103,7 +103,7 @@ class WalletController {
                 () -> ApiException.notFound("USER_NOT_FOUND", "There is no user " + body.toUsername()));
         String asset = asset(body.asset());
         long amount = amount(asset, body.amount());
-        exchange.awaitReadModels();
+        exchange.awaitReadModels(caller.id());
         Optional<WalletRepository.Transaction> earlier = wallet.transaction(caller.id(), body.transactionId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), "TRANSFER", to.id(), asset, body.amount(), body.memo());
@@ -128,7 +128,7 @@ class WalletController {
                                 @RequestParam(required = false) String cursor) {
         int size = Cursor.limit(limit);
         String ledgerType = type == null ? null : ledgerType(type);
-        exchange.awaitReadModels();
+        exchange.awaitReadModels(caller.id());
         List<WalletRepository.LedgerLine> page = wallet.ledger(caller.id(), new WalletRepository.LedgerFilter(
                 asset == null ? null : asset.toUpperCase(Locale.ROOT), ledgerType, from, to, Cursor.position(cursor), size));
         String next = page.size() == size ? Cursor.after(page.getLast().id()) : null;
@@ -192,7 +192,7 @@ class WalletController {
         if (!result.accepted()) {
             throw EngineRejections.toApi(result.rejection(), null);
         }
-        exchange.awaitReadModels();
+        exchange.awaitReadModels(userId);
         WalletRepository.Transaction stored = wallet.transaction(userId, transactionId).orElseThrow(
                 () -> new IllegalStateException("transaction " + transactionId + " is not in the read model"));
         ResponseEntity<TransactionResponse> same = replay(stored, type, counterparty, asset, amount, memo);
