@@ -76,6 +76,14 @@ public final class FanoutBenchmark {
                 }
             }
             out.printf(Locale.ROOT, "subscribers: %d connected, %d with their first messages%n", subscribers.size(), ready);
+            if (subscribers.isEmpty()) {
+                out.println("no subscriber could connect to " + options.webSocket() + "; first incidents:");
+                stats.examples().forEach(e -> out.println("  " + e));
+                out.printf(Locale.ROOT, "%n== FAILED%n");
+                out.println(FanoutReport.SUMMARY_PREFIX + Json.write(Map.of("passed", false, "failures",
+                        List.of("no subscriber could connect"))));
+                return false;
+            }
 
             long start = System.nanoTime();
             stats.window(start + options.warmup().toNanos(), start + options.warmup().toNanos()

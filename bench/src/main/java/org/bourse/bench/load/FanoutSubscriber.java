@@ -3,6 +3,7 @@ package org.bourse.bench.load;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,10 @@ final class FanoutSubscriber implements WebSocket.Listener {
         return client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, this)
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
-                        stats.connectFailed(String.valueOf(failure.getCause() != null ? failure.getCause() : failure));
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        stats.connectFailed(cause instanceof WebSocketHandshakeException refused
+                                ? "the server answered the upgrade with HTTP " + refused.getResponse().statusCode()
+                                : String.valueOf(cause));
                     }
                 });
     }
