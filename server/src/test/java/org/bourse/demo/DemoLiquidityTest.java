@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.bourse.BourseApplication;
 import org.bourse.engine.Asset;
 import org.bourse.engine.Depth;
+import org.bourse.engine.OrderState;
 import org.bourse.exchange.ExchangeGateway;
 import org.bourse.identity.UserDirectory;
 import org.bourse.identity.UserSummary;
@@ -58,9 +60,13 @@ class DemoLiquidityTest {
             long makerId = server.getBean(UserDirectory.class).findByUsername(DemoLiquidity.MAKER)
                     .map(UserSummary::id).orElseThrow();
             exchange.awaitReadModels();
-            assertThat(server.getBean(OpenOrders.class).openOrderIds(makerId))
-                    .as("the maker's resting quotes: one ladder per market, nothing left from the first run")
-                    .hasSizeLessThanOrEqualTo(2 * LEVELS * DemoMarket.all().size());
+            List<Long> quotes = server.getBean(OpenOrders.class).openOrderIds(makerId);
+            assertThat(quotes).as("the maker's resting quotes: one ladder per market, nothing left from the first run")
+                    .isNotEmpty().hasSizeLessThanOrEqualTo(2 * LEVELS * DemoMarket.all().size());
+            List<String> traceIds = exchange.query(engine -> quotes.stream().map(engine::order)
+                    .filter(java.util.Objects::nonNull).map(OrderState::traceId).toList());
+            assertThat(traceIds).as("where the quotes came from, as the ledger shows it").isNotEmpty()
+                    .allMatch(traceId -> traceId.startsWith("demo-maker-"));
         }
     }
 
