@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads of the {@code orders} and {@code fills} read models; always scoped to their owner. */
 @Repository
-class OrderRepository {
+class OrderRepository implements OpenOrders {
 
     record Fill(long tradeId, long orderId, String symbol, Side side, java.math.BigDecimal price,
                 java.math.BigDecimal quantity, java.math.BigDecimal fee, String feeAsset, String liquidity,
@@ -69,6 +69,12 @@ class OrderRepository {
         sql.append(" ORDER BY id DESC LIMIT ?");
         args.add(filter.limit());
         return jdbc.query(sql.toString(), OrderRepository::order, args.toArray());
+    }
+
+    @Override
+    public List<Long> openOrderIds(long userId) {
+        return jdbc.queryForList("SELECT id FROM orders WHERE user_id = ? AND status IN (?, ?) ORDER BY id", Long.class,
+                userId, OrderStatus.OPEN.name(), OrderStatus.PARTIALLY_FILLED.name());
     }
 
     List<Fill> fillsOfOrder(long userId, long orderId) {

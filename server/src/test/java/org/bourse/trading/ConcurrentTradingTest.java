@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * and every user's ledger sums to their balance. Random choices print their seed ({@code -Dbourse.seed=}).
  */
 @BourseHttpTest
-@TestPropertySource(properties = {"bourse.demo=false", "bourse.rate-limit.capacity=100000",
+@TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000", "bourse.identity.admin-emails=market.admin@bourse.test"})
 class ConcurrentTradingTest {
 

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * market of its own price range so that tests sharing a server never match each other's orders.
  */
 @BourseHttpTest
-@TestPropertySource(properties = {"bourse.demo=false", "bourse.rate-limit.capacity=100000",
+@TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000", "bourse.identity.admin-emails=market.admin@bourse.test"})
 abstract class OrderScenarios {
 
