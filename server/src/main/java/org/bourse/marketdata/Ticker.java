@@ -1,0 +1,17 @@
+package org.bourse.marketdata;
+
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * {@code GET /markets/{symbol}/ticker} and the WebSocket ticker payload. The 24 h figures cover the trades of
+ * the current UTC minute and the 1,439 before it; they are null when the window holds no trade (volumes "0").
+ */
+@Schema(description = "Rolling 24 h statistics. Decimal strings; null when there is nothing to report (no trade "
+        + "in the window, an empty book side). sequence: the engine sequence of the last command that changed "
+        + "this market's trades or top of book; a ticker read after an acknowledged command always reflects it.")
+record Ticker(String symbol, String lastPrice, String bestBid, String bestAsk, String open24h, String high24h,
+              String low24h, String volume24h, String quoteVolume24h, String change24h, String changePercent24h,
+              long sequence, Instant timestamp) {
+}
