@@ -53,18 +53,21 @@ class IndicatorController {
     record Point(Instant time, String value) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Line(int period, String value, List<Point> series) {
     }
 
     record MacdPoint(Instant time, String macd, String signal, String histogram) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Macd(int fast, int slow, int signal, MacdPoint value, List<MacdPoint> series) {
     }
 
     record BandPoint(Instant time, String upper, String middle, String lower) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Bands(int period, String k, BandPoint value, List<BandPoint> series) {
     }
 
@@ -85,7 +88,7 @@ class IndicatorController {
                     + "series}). time is the candle's open time; value is the latest point, null before there are "
                     + "enough candles; series leaves out the first points, which do not yet have a full period "
                     + "behind them, and holds at most limit points (1..1000, default 100). Values are decimal "
-                    + "strings rounded to 8 places. EMA starts from the first close; RSI uses Wilder's smoothing.")
+                    + "strings rounded to 8 places. EMA(N) starts from the close of candle N+1 (ta4j leaves the first N out); RSI uses Wilder's smoothing.")
     IndicatorsResponse indicators(@PathVariable String symbol, @RequestParam(required = false) String interval,
                                   @RequestParam(required = false) String sma, @RequestParam(required = false) String ema,
                                   @RequestParam(required = false) String rsi, @RequestParam(required = false) String macd,
