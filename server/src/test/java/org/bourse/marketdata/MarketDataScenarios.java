@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
@@ -26,18 +29,22 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * API.md's market data section through real HTTP, on trades two users make against each other on a market
- * of the test's own. Expected figures are worked out by hand from the orders placed.
+ * of the test's own. Expected figures are worked out by hand from the orders placed. Subclasses choose the
+ * database and the cache.
  */
 @BourseHttpTest
 @TestPropertySource(properties = {"bourse.demo=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000", "bourse.identity.admin-emails=market.admin@bourse.test"})
-class MarketDataApiTest {
+abstract class MarketDataScenarios {
 
     @LocalServerPort
     int port;
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    MarketDataFeed feed;
 
     Traders traders;
     String coin;
@@ -297,5 +304,54 @@ class MarketDataApiTest {
         }
         assertProblem(anyone.get("/api/v1/prices/NOPE?quote=USD"), 404, "MARKET_NOT_FOUND");
         assertProblem(anyone.get("/api/v1/prices/" + coin + "?quote=EUR"), 404, "MARKET_NOT_FOUND");
+    }
+
+    @Test
+    void theFeedTellsListenersOfATradeWithTheObjectsTheEndpointsReturn() throws InterruptedException {
+        BlockingQueue<Object[]> heard = new LinkedBlockingQueue<>();
+        feed.listen(new MarketDataFeed.Listener() {
+            @Override
+            public void tickerChanged(String market, long sequence, Object ticker) {
+                if (market.equals(symbol)) {
+                    heard.add(new Object[] {"ticker", sequence, ticker});
+                }
+            }
+
+            @Override
+            public void candleChanged(String market, String interval, long sequence, Object candle) {
+                if (market.equals(symbol) && interval.equals("1m")) {
+                    heard.add(new Object[] {"candle", sequence, candle});
+                }
+            }
+        });
+        placed(bob, "sell", "0.1", "100");
+        placed(alice, "buy", "0.1", "100");
+
+        Ticker traded = null;
+        CandleRow candle = null;
+        long lastSequence = 0;
+        while (traded == null || candle == null) {
+            Object[] next = heard.poll(30, TimeUnit.SECONDS); // a bound on waiting, not an assertion on speed
+            assertThat(next).as("a ticker and a candle after the trade").isNotNull();
+            assertThat((long) next[1]).as("engine order").isGreaterThanOrEqualTo(lastSequence);
+            lastSequence = (long) next[1];
+            if (next[2] instanceof Ticker t && t.lastPrice() != null) {
+                traded = t;
+            } else if (next[2] instanceof CandleRow c) {
+                candle = c;
+            }
+        }
+        assertThat(new BigDecimal(traded.lastPrice())).isEqualByComparingTo("100");
+        assertThat(traded.sequence()).isEqualTo(lastSequence);
+        assertThat(candle.trades()).isEqualTo(1);
+        assertThat(new BigDecimal(candle.volume())).isEqualByComparingTo("0.1");
+
+        Ticker now = (Ticker) feed.ticker(symbol).orElseThrow();
+        JsonNode rest = get("/api/v1/markets/" + symbol + "/ticker");
+        assertThat(rest.get("last_price").asString()).isEqualTo(now.lastPrice()).isEqualTo(traded.lastPrice());
+        assertThat(rest.get("volume_24h").asString()).isEqualTo(now.volume24h());
+        assertThat(feed.currentCandle(symbol, "1m")).get().isInstanceOf(CandleRow.class);
+        assertThat(feed.currentCandle(symbol, "2m")).isEmpty();
+        assertThat(feed.ticker("NOPE-USD")).isEmpty();
     }
 }
