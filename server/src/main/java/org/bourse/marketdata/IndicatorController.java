@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bourse.exchange.MarketSpec;
 import org.bourse.platform.ApiException;
@@ -89,6 +90,9 @@ class IndicatorController {
                     + "enough candles; series leaves out the first points, which do not yet have a full period "
                     + "behind them, and holds at most limit points (1..1000, default 100). Values are decimal "
                     + "strings rounded to 8 places. EMA(N) starts from the close of candle N+1 (ta4j leaves the first N out); RSI uses Wilder's smoothing.")
+    @ApiResponse(responseCode = "200", description = "the requested indicators")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming the parameter")
+    @ApiResponse(responseCode = "404", description = "MARKET_NOT_FOUND")
     IndicatorsResponse indicators(@PathVariable String symbol, @RequestParam(required = false) String interval,
                                   @RequestParam(required = false) String sma, @RequestParam(required = false) String ema,
                                   @RequestParam(required = false) String rsi, @RequestParam(required = false) String macd,

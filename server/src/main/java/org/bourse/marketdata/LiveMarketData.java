@@ -27,6 +27,7 @@ import org.bourse.exchange.MarketCatalog;
 import org.bourse.exchange.MarketSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Component;
  * from {@link #ticker} / {@link #currentCandle}, as a WebSocket client does on a sequence gap.
  */
 @Component
-final class LiveMarketData implements LiveView, MarketDataFeed {
+final class LiveMarketData implements LiveView, MarketDataFeed, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveMarketData.class);
     private static final int NOTIFICATIONS = 65_536;
@@ -56,6 +57,7 @@ final class LiveMarketData implements LiveView, MarketDataFeed {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Runnable> notifications = new ArrayBlockingQueue<>(NOTIFICATIONS);
     private final AtomicLong dropped = new AtomicLong();
+    private final Thread notifier;
     private Seed seed;
 
     /** What the read models held at start-up, converted once the engine says what the markets' scales are. */
@@ -67,7 +69,7 @@ final class LiveMarketData implements LiveView, MarketDataFeed {
         this.catalog = catalog;
         this.clock = clock;
         this.seed = load(jdbc, clock.millis());
-        Thread.ofPlatform().daemon().name("bourse-market-data-feed").start(this::notifyListeners);
+        this.notifier = Thread.ofPlatform().daemon().name("bourse-market-data-feed").start(this::notifyListeners);
     }
 
     private static Seed load(JdbcTemplate jdbc, long now) {
@@ -177,6 +179,11 @@ final class LiveMarketData implements LiveView, MarketDataFeed {
                 log.warn("Market data listeners are behind; {} notifications dropped so far", dropped.get());
             }
         }
+    }
+
+    @Override
+    public void destroy() {
+        notifier.interrupt();
     }
 
     private void notifyListeners() {

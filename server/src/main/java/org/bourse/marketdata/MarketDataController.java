@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bourse.engine.Depth;
 import org.bourse.exchange.EngineRejections;
@@ -68,6 +69,8 @@ class MarketDataController {
     @Operation(summary = "24 h rolling ticker",
             description = "The 24 h window is the current UTC minute and the 1,439 before it. Kept in memory, updated "
                     + "before a command is acknowledged: a ticker read after an acknowledged order reflects it.")
+    @ApiResponse(responseCode = "200", description = "the ticker")
+    @ApiResponse(responseCode = "404", description = "MARKET_NOT_FOUND")
     Ticker ticker(@PathVariable String symbol) {
         MarketSpec spec = market(symbol);
         return live.market(spec.symbol()).orElseThrow().ticker(spec, clock.millis());
@@ -78,6 +81,9 @@ class MarketDataController {
             description = "bids and asks are [price, quantity] pairs. sequence is the book sequence (the same as the "
                     + "WebSocket book channel's): it rises by one per level change. Cached per book sequence, which "
                     + "moves before a command is acknowledged, so a book is never older than the caller's own order.")
+    @ApiResponse(responseCode = "200", description = "the book")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming the parameter")
+    @ApiResponse(responseCode = "404", description = "MARKET_NOT_FOUND")
     BookResponse book(@PathVariable String symbol,
                       @Parameter(description = "levels per side, 1..1000") @RequestParam(required = false) String depth) {
         MarketSpec spec = market(symbol);
@@ -92,6 +98,9 @@ class MarketDataController {
     @GetMapping("/markets/{symbol}/trades")
     @Operation(summary = "Recent trades, newest first",
             description = "From memory, updated before a command is acknowledged: a client sees its own trade at once.")
+    @ApiResponse(responseCode = "200", description = "the trades, newest first")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming the parameter")
+    @ApiResponse(responseCode = "404", description = "MARKET_NOT_FOUND")
     List<TradeResponse> trades(@PathVariable String symbol,
                                @Parameter(description = "1..1000, default 100") @RequestParam(required = false) String limit) {
         MarketSpec spec = market(symbol);
@@ -111,6 +120,9 @@ class MarketDataController {
                     + "buckets up to to. Gap-filled: from the market's first trade on, an interval without trades "
                     + "repeats the previous close as open, high, low and close with volume 0 and trades 0; nothing "
                     + "is returned before the first trade. The last row is the candle still forming.")
+    @ApiResponse(responseCode = "200", description = "the candles, oldest first")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming the parameter")
+    @ApiResponse(responseCode = "404", description = "MARKET_NOT_FOUND")
     List<CandleRow> candles(@PathVariable String symbol, @RequestParam(required = false) String interval,
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(required = false) String limit) {
@@ -148,6 +160,9 @@ class MarketDataController {
             description = "The last trade price of market {asset}-{quote} (source last_trade), else the mid of its "
                     + "best bid and ask (source mid, timestamp now). No such market: 404 MARKET_NOT_FOUND; a market "
                     + "with neither a trade nor both sides of the book: 404 PRICE_UNAVAILABLE.")
+    @ApiResponse(responseCode = "200", description = "the price")
+    @ApiResponse(responseCode = "404",
+            description = "MARKET_NOT_FOUND; PRICE_UNAVAILABLE when the market has neither a trade nor a two-sided book")
     PriceResponse price(@PathVariable String asset, @RequestParam(required = false, defaultValue = "USD") String quote) {
         String base = asset.toUpperCase(Locale.ROOT);
         String quoteAsset = quote.toUpperCase(Locale.ROOT);

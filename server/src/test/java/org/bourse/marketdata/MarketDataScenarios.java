@@ -354,4 +354,16 @@ abstract class MarketDataScenarios {
         assertThat(feed.currentCandle(symbol, "2m")).isEmpty();
         assertThat(feed.ticker("NOPE-USD")).isEmpty();
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheMarketDataEndpoints() {
+        JsonNode document = get("/v3/api-docs");
+        assertThat(document.path("paths").propertyNames()).contains("/api/v1/markets/{symbol}/ticker",
+                "/api/v1/markets/{symbol}/book", "/api/v1/markets/{symbol}/trades", "/api/v1/markets/{symbol}/candles",
+                "/api/v1/markets/{symbol}/indicators", "/api/v1/prices/{asset}");
+        assertThat(document.path("components").path("schemas").path("Ticker").path("properties").propertyNames())
+                .contains("last_price", "open_24h", "change_percent_24h", "sequence");
+        assertThat(document.path("paths").path("/api/v1/markets/{symbol}/candles").path("get").path("description")
+                .asString()).contains("Gap-filled");
+    }
 }
