@@ -38,9 +38,15 @@ final class MarketState {
     private long lastTradeSequence;
     private long bookSequence;
     private long sequence;
-    /** The last ticker computed and the (sequence, minute) it holds for: a ticker read costs a scan once. */
+    /** The last ticker computed and the (sequence, minute) it holds for. */
     private Ticker memo;
     private long memoMinute;
+    /**
+     * The 24 h aggregate ending in minute {@code dayMinute} (null: no trade in it), kept up by trades of that
+     * minute: the window is scanned once a minute, not per trade, since the engine thread computes tickers.
+     */
+    private Candle day;
+    private long dayMinute = Long.MIN_VALUE;
 
     MarketState(String symbol) {
         this.symbol = symbol;
@@ -66,6 +72,12 @@ final class MarketState {
         minutes.addLast(minute);
         while (minutes.peekFirst().openTime() <= at - DAY) {
             minutes.pollFirst();
+        }
+        if (dayMinute == minute.openTime()) {
+            day = day == null ? Candle.ofTrade(minute.openTime(), price, quantity, quote)
+                    : day.plusTrade(price, quantity, quote);
+        } else {
+            dayMinute = Long.MIN_VALUE;
         }
         recent.addLast(new RecentTrade(tradeId, price, quantity, takerSide, at));
         if (recent.size() > RECENT_TRADES) {
@@ -151,6 +163,7 @@ final class MarketState {
             lastTradeAt = last.executedAt();
         }
         memo = null;
+        dayMinute = Long.MIN_VALUE;
     }
 
     synchronized long bookSequence() {
@@ -196,11 +209,14 @@ final class MarketState {
         if (memo != null && memo.sequence() == sequence && memoMinute == minute) {
             return memo;
         }
-        Candle day = null;
-        for (Candle c : minutes) {
-            if (c.openTime() > now - DAY && c.openTime() <= now) {
-                day = day == null ? c : day.then(c);
+        if (dayMinute != minute) {
+            day = null;
+            for (Candle c : minutes) {
+                if (c.openTime() > minute - DAY && c.openTime() <= minute) {
+                    day = day == null ? c : day.then(c);
+                }
             }
+            dayMinute = minute;
         }
         BigDecimal open = day == null ? null : m.price(day.open());
         BigDecimal last = traded ? m.price(lastPrice) : null;

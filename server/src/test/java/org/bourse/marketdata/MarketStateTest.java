@@ -65,4 +65,19 @@ class MarketStateTest {
         assertThat(state.currentCandle(CandleInterval.M5, T0 + 7 * MINUTE))
                 .isEqualTo(Candle.empty(CandleInterval.M5.openTime(T0 + 7 * MINUTE), 100_00));
     }
+
+    @Test
+    void aTradeAfterATickerReadInTheSameMinuteIsCounted() {
+        MarketState state = new MarketState("X-USD");
+        state.trade(1, 1, 100_00, 1_00, 100_00, Side.BUY, T0 + 1_000);
+        state.ticker(SPEC, T0 + 2_000);
+        state.trade(2, 2, 90_00, 1_00, 90_00, Side.SELL, T0 + 3_000);
+
+        Ticker ticker = state.ticker(SPEC, T0 + 4_000);
+
+        assertThat(ticker.low24h()).isEqualTo("90.00");
+        assertThat(ticker.volume24h()).isEqualTo("2.00");
+        assertThat(ticker.quoteVolume24h()).isEqualTo("190.00");
+        assertThat(ticker.sequence()).isEqualTo(2);
+    }
 }
