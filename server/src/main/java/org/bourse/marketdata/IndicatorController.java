@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bourse.exchange.MarketCatalog;
 import org.bourse.exchange.MarketSpec;
 import org.bourse.platform.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,10 +73,12 @@ class IndicatorController {
     record Bands(int period, String k, BandPoint value, List<BandPoint> series) {
     }
 
-    private final MarketDataController marketData;
+    private final MarketCatalog catalog;
+    private final CandleQuery candleQuery;
 
-    IndicatorController(MarketDataController marketData) {
-        this.marketData = marketData;
+    IndicatorController(MarketCatalog catalog, CandleQuery candleQuery) {
+        this.catalog = catalog;
+        this.candleQuery = candleQuery;
     }
 
     @GetMapping("/markets/{symbol}/indicators")
@@ -98,7 +101,7 @@ class IndicatorController {
                                   @RequestParam(required = false) String rsi, @RequestParam(required = false) String macd,
                                   @RequestParam(required = false) String bollinger,
                                   @RequestParam(required = false) String limit) {
-        MarketSpec spec = marketData.market(symbol);
+        MarketSpec spec = MarketDataController.market(catalog, symbol);
         CandleInterval width = MarketDataController.interval(interval, "1h");
         Integer smaPeriod = period("sma", sma);
         Integer emaPeriod = period("ema", ema);
@@ -107,7 +110,7 @@ class IndicatorController {
         Object[] bandParams = bollinger == null ? null : bollinger(bollinger);
         int points = MarketDataController.intParam("limit", limit, 100, 1, 1000);
 
-        List<CandleRow> candles = marketData.candles(spec, width, null, null, 1000);
+        List<CandleRow> candles = candleQuery.candles(spec, width, null, null, 1000);
         BarSeries series = series(candles, width);
         ClosePriceIndicator close = new ClosePriceIndicator(series);
         int first = Math.max(0, candles.size() - points);

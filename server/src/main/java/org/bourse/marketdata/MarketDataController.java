@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,23 +44,21 @@ class MarketDataController {
 
     private static final TypeReference<BookResponse> BOOK = new TypeReference<>() {
     };
-    private static final TypeReference<List<CandleRow>> CANDLES = new TypeReference<>() {
-    };
 
     private final MarketCatalog catalog;
     private final LiveMarketData live;
     private final ExchangeGateway exchange;
     private final MarketDataCache cache;
-    private final CandleHistory history;
+    private final CandleQuery candleQuery;
     private final Clock clock;
 
     MarketDataController(MarketCatalog catalog, LiveMarketData live, ExchangeGateway exchange, MarketDataCache cache,
-                         CandleHistory history, Clock clock) {
+                         CandleQuery candleQuery, Clock clock) {
         this.catalog = catalog;
         this.live = live;
         this.exchange = exchange;
         this.cache = cache;
-        this.history = history;
+        this.candleQuery = candleQuery;
         this.clock = clock;
     }
 
@@ -129,30 +126,7 @@ class MarketDataController {
         MarketSpec spec = market(symbol);
         CandleInterval width = interval(interval, null);
         int count = intParam("limit", limit, 500, 1, 1000);
-        return candles(spec, width, from, to, count);
-    }
-
-    /** Gap-filled candles through both cache levels, keyed by the market's last trade sequence. */
-    List<CandleRow> candles(MarketSpec spec, CandleInterval width, String from, String to, int count) {
-        long now = clock.millis();
-        Long fromTime = instant("from", from);
-        Long toTime = instant("to", to);
-        long end = width.openTime(toTime == null ? now : Math.min(toTime, now));
-        if (fromTime != null && fromTime > (toTime == null ? now : toTime)) {
-            throw ApiException.invalidField("from", "must not be later than to (or now)");
-        }
-        long start = fromTime != null ? width.openTime(fromTime) : end - (count - 1) * width.millis();
-        MarketState state = live.market(spec.symbol()).orElseThrow();
-        long version = state.lastTradeSequence();
-        String key = "md:candles:" + spec.symbol() + ":" + width.code() + ":" + start + ":" + end + ":" + count + ":"
-                + (fromTime != null) + ":" + version;
-        return cache.get(key, CANDLES, () -> {
-            if (exchange.projectedSequence() < version) {
-                exchange.awaitReadModels(); // the candles table must hold every trade up to the version
-            }
-            return history.read(spec.symbol(), width, start, end, count, fromTime != null).stream()
-                    .map(c -> CandleRow.of(c, spec)).toList();
-        });
+        return candleQuery.candles(spec, width, from, to, count);
     }
 
     @GetMapping("/prices/{asset}")
@@ -185,7 +159,11 @@ class MarketDataController {
         return new PriceResponse(base, quoteAsset, mid.toPlainString(), "mid", Instant.ofEpochMilli(clock.millis()));
     }
 
-    MarketSpec market(String symbol) {
+    private MarketSpec market(String symbol) {
+        return market(catalog, symbol);
+    }
+
+    static MarketSpec market(MarketCatalog catalog, String symbol) {
         return catalog.market(symbol == null ? null : symbol.toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> ApiException.notFound(EngineRejections.MARKET_NOT_FOUND, "There is no market " + symbol));
     }
@@ -212,17 +190,6 @@ class MarketDataController {
             // answered below
         }
         throw ApiException.invalidField(field, "must be a whole number from " + min + " to " + max);
-    }
-
-    private static Long instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.chars().allMatch(Character::isDigit) ? Long.parseLong(value) : Instant.parse(value).toEpochMilli();
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw ApiException.invalidField(field, "must be an ISO-8601 instant or epoch milliseconds");
-        }
     }
 
     private static List<List<String>> levels(Depth.Levels side, MarketSpec spec) {
