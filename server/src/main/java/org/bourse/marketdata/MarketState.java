@@ -207,7 +207,7 @@ final class MarketState {
     synchronized Ticker ticker(MarketSpec m, long now) {
         long minute = CandleInterval.M1.openTime(now);
         if (memo != null && memo.sequence() == sequence && memoMinute == minute) {
-            return memo;
+            return memo.at(Instant.ofEpochMilli(now));
         }
         if (dayMinute != minute) {
             day = null;
