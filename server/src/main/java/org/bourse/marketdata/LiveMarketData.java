@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bourse.engine.Engine;
@@ -42,8 +43,9 @@ import org.springframework.stereotype.Component;
  * newer commands into {@link #apply}, and {@link #restore} puts the persisted part in front of them.
  *
  * <p>Listeners are told on a thread of their own, through a bounded queue: the engine never waits for them.
- * Should the queue overflow, notifications are dropped (counted and logged) and a listener resynchronises
- * from {@link #ticker} / {@link #currentCandle}, as a WebSocket client does on a sequence gap.
+ * Should the queue overflow, the notification is dropped (counted and logged) and its market marked; once
+ * the queue has drained, each marked market's current ticker and candles are sent (with the sequence of the
+ * market's last change), so a listener that missed changes still ends on the latest state.
  */
 @Component
 final class LiveMarketData implements LiveView, MarketDataFeed, DisposableBean {
@@ -55,10 +57,16 @@ final class LiveMarketData implements LiveView, MarketDataFeed, DisposableBean {
     private final Clock clock;
     private final Map<String, MarketState> markets = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<Runnable> notifications = new ArrayBlockingQueue<>(NOTIFICATIONS);
+    private final BlockingQueue<Change> notifications = new ArrayBlockingQueue<>(NOTIFICATIONS);
     private final AtomicLong dropped = new AtomicLong();
+    /** Markets with a dropped notification, to be sent their latest state once the queue has drained. */
+    private final Set<String> missed = ConcurrentHashMap.newKeySet();
     private final Thread notifier;
     private Seed seed;
+
+    /** One market's new ticker and, after a trade, its forming candles by interval code. */
+    private record Change(String symbol, long sequence, Ticker ticker, Map<String, CandleRow> candles) {
+    }
 
     /** What the read models held at start-up, converted once the engine says what the markets' scales are. */
     private record Seed(Map<String, List<Candle>> minutes, Map<String, Candle[]> latest,
@@ -170,13 +178,11 @@ final class LiveMarketData implements LiveView, MarketDataFeed, DisposableBean {
                     candles.put(interval.code(), CandleRow.of(state.currentCandle(interval, now), spec));
                 }
             }
-            long sequence = command.sequence();
-            Runnable notification = () -> listeners.forEach(listener -> {
-                listener.tickerChanged(symbol, sequence, ticker);
-                candles.forEach((interval, candle) -> listener.candleChanged(symbol, interval, sequence, candle));
-            });
-            if (!notifications.offer(notification) && dropped.incrementAndGet() % 1000 == 1) {
-                log.warn("Market data listeners are behind; {} notifications dropped so far", dropped.get());
+            if (!notifications.offer(new Change(symbol, command.sequence(), ticker, candles))) {
+                missed.add(symbol);
+                if (dropped.incrementAndGet() % 1000 == 1) {
+                    log.warn("Market data listeners are behind; {} notifications dropped so far", dropped.get());
+                }
             }
         }
     }
@@ -189,13 +195,51 @@ final class LiveMarketData implements LiveView, MarketDataFeed, DisposableBean {
     private void notifyListeners() {
         while (true) {
             try {
-                notifications.take().run();
+                Change next = notifications.poll(200, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    deliver(next);
+                }
+                if (notifications.isEmpty() && !missed.isEmpty()) {
+                    catchUp();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("A market data listener failed; it goes on with the next change", e);
             }
+        }
+    }
+
+    private void deliver(Change change) {
+        for (Listener listener : listeners) {
+            try {
+                listener.tickerChanged(change.symbol(), change.sequence(), change.ticker());
+                change.candles().forEach((interval, candle) ->
+                        listener.candleChanged(change.symbol(), interval, change.sequence(), candle));
+            } catch (RuntimeException e) {
+                log.error("A market data listener failed on {}; the others and the next change go on", change.symbol(), e);
+            }
+        }
+    }
+
+    /** Sends each market that lost a notification its state now. */
+    private void catchUp() {
+        for (String symbol : List.copyOf(missed)) {
+            missed.remove(symbol);
+            MarketSpec spec = catalog.market(symbol).orElse(null);
+            if (spec == null) {
+                continue;
+            }
+            MarketState state = state(symbol);
+            long now = clock.millis();
+            Ticker ticker = state.ticker(spec, now);
+            Map<String, CandleRow> candles = new LinkedHashMap<>();
+            for (CandleInterval interval : CandleInterval.values()) {
+                Candle candle = state.currentCandle(interval, now);
+                if (candle != null) {
+                    candles.put(interval.code(), CandleRow.of(candle, spec));
+                }
+            }
+            deliver(new Change(symbol, ticker.sequence(), ticker, candles));
         }
     }
 
