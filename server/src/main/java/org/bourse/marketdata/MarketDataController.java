@@ -36,7 +36,7 @@ class MarketDataController {
     record BookResponse(String symbol, long sequence, List<List<String>> bids, List<List<String>> asks) {
     }
 
-    record TradeResponse(long id, String price, String quantity, String takerSide, Instant executedAt) {
+    record TradeResponse(String id, String price, String quantity, String takerSide, Instant executedAt) {
     }
 
     record PriceResponse(String symbol, String quote, String price, String source, Instant timestamp) {
@@ -103,7 +103,7 @@ class MarketDataController {
         MarketSpec spec = market(symbol);
         int count = intParam("limit", limit, 100, 1, MarketState.RECENT_TRADES);
         return live.market(spec.symbol()).orElseThrow().recentTrades(count).stream()
-                .map(t -> new TradeResponse(t.id(), spec.price(t.price()).toPlainString(),
+                .map(t -> new TradeResponse(Long.toString(t.id()), spec.price(t.price()).toPlainString(),
                         spec.quantity(t.quantity()).toPlainString(), t.takerSide().name().toLowerCase(Locale.ROOT),
                         Instant.ofEpochMilli(t.executedAt())))
                 .toList();

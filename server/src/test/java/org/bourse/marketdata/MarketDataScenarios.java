@@ -161,7 +161,8 @@ abstract class MarketDataScenarios {
             assertThat(trade.get("taker_side").asString()).isEqualTo(expected[i][2]);
             assertThat(Instant.parse(trade.get("executed_at").asString())).isNotNull();
         }
-        assertThat(trades.get(0).get("id").asLong()).isGreaterThan(trades.get(1).get("id").asLong());
+        assertThat(trades.get(0).get("id").isString()).as("ids are strings").isTrue();
+        assertThat(Long.parseLong(trades.get(0).get("id").asString())).isGreaterThan(Long.parseLong(trades.get(1).get("id").asString()));
         assertThat(get("/api/v1/markets/" + symbol + "/trades?limit=2").size()).isEqualTo(2);
     }
 
