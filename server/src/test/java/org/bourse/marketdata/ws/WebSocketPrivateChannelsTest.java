@@ -73,11 +73,20 @@ class WebSocketPrivateChannelsTest {
             // Alice's own resting order reaches her: the order, and the hold on her balance
             HttpApi.Reply own = alice.order(Traders.limit(coin, "buy", "1", "1.00"));
             assertThat(own.status()).isEqualTo(201);
-            JsonNode order = aliceSocket.await(on("orders", "update")).path("data");
-            assertThat(order.path("id").asString()).isEqualTo(own.text("id"));
-            assertThat(order.path("user_id").asString()).isEqualTo(Long.toString(alice.id()));
-            aliceSocket.await(m -> on("balances", "update").test(m) && m.path("data").path("asset").asString().equals("USD")
-                    && !m.path("data").path("held").asString().equals("0.00"));
+            List<JsonNode> aliceOwn = new ArrayList<>();
+            while (aliceOwn.stream().noneMatch(on("orders", "update"))
+                    || aliceOwn.stream().noneMatch(on("balances", "update"))
+                    || aliceOwn.stream().noneMatch(on(book, "update"))) {
+                aliceOwn.add(aliceSocket.next());
+            }
+            assertThat(aliceOwn).filteredOn(on("orders", "update")).allSatisfy(m -> {
+                assertThat(m.path("data").path("id").asString()).isEqualTo(own.text("id"));
+                assertThat(m.path("data").path("user_id").asString()).isEqualTo(Long.toString(alice.id()));
+            });
+            assertThat(aliceOwn).filteredOn(on("balances", "update")).anySatisfy(m -> {
+                assertThat(m.path("data").path("asset").asString()).isEqualTo("USD");
+                assertThat(new java.math.BigDecimal(m.path("data").path("held").asString())).isPositive();
+            });
 
             // Bob trades with Carol, several times
             Set<String> bobsOrders = new HashSet<>();
