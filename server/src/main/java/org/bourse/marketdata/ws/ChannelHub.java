@@ -122,9 +122,10 @@ final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
     /**
      * Subscribes (again: a repeated subscribe restarts the channel with a fresh snapshot). The snapshot, if the
      * channel has one, is read on the caller's thread and queued before any update.
+     *
+     * @param userId the authenticated owner for a private channel, else 0
      */
-    void subscribe(Connection connection, Channel channel) {
-        long userId = channel.kind().isPrivate() ? connection.identity().userId() : 0;
+    void subscribe(Connection connection, Channel channel, long userId) {
         Subscription subscription = new Subscription(connection, channel, userId);
         lock.lock();
         try {

@@ -162,6 +162,7 @@ final class MarketSocketHandler extends TextWebSocketHandler {
     private void subscribe(Connection connection, List<String> names) {
         List<Channel> accepted = new ArrayList<>();
         int held = hub.subscriptionCount(connection);
+        Connection.Identity identity = authenticated(connection) ? connection.identity() : null;
         for (String name : names) {
             Channel channel = Channel.parse(name);
             if (channel == null) {
@@ -170,7 +171,7 @@ final class MarketSocketHandler extends TextWebSocketHandler {
                         name);
             } else if (channel.symbol() != null && catalog.market(channel.symbol()).isEmpty()) {
                 refuse(connection, EngineRejections.MARKET_NOT_FOUND, "There is no market " + channel.symbol(), name);
-            } else if (channel.kind().isPrivate() && !authenticated(connection)) {
+            } else if (channel.kind().isPrivate() && identity == null) {
                 refuse(connection, ErrorCodes.UNAUTHORIZED, "Send {\"op\": \"auth\", \"token\": ...} before a private channel",
                         name);
             } else if ((channel.kind() == Channel.Kind.TICKER || channel.kind() == Channel.Kind.CANDLES) && !hub.feedAvailable()) {
@@ -184,7 +185,8 @@ final class MarketSocketHandler extends TextWebSocketHandler {
         if (!accepted.isEmpty()) {
             connection.send(messages.write(new Messages.Acknowledgement("subscribed",
                     accepted.stream().map(Channel::name).toList())));
-            accepted.forEach(channel -> hub.subscribe(connection, channel));
+            accepted.forEach(channel -> hub.subscribe(connection, channel,
+                    channel.kind().isPrivate() ? identity.userId() : 0));
         }
     }
 
