@@ -162,7 +162,7 @@ final class MarketSocketHandler extends TextWebSocketHandler {
     private void subscribe(Connection connection, List<String> names) {
         List<Channel> accepted = new ArrayList<>();
         int held = hub.subscriptionCount(connection);
-        Connection.Identity identity = authenticated(connection) ? connection.identity() : null;
+        Connection.Identity identity = validIdentity(connection);
         for (String name : names) {
             Channel channel = Channel.parse(name);
             if (channel == null) {
@@ -240,9 +240,11 @@ final class MarketSocketHandler extends TextWebSocketHandler {
                 expiresAt == null ? null : expiresAt.toString())));
     }
 
-    private boolean authenticated(Connection connection) {
+    /** The socket's user while its token is valid, else null. */
+    private Connection.Identity validIdentity(Connection connection) {
         Connection.Identity identity = connection.identity();
-        return identity != null && (identity.expiresAt() == null || clock.instant().isBefore(identity.expiresAt()));
+        boolean valid = identity != null && (identity.expiresAt() == null || clock.instant().isBefore(identity.expiresAt()));
+        return valid ? identity : null;
     }
 
     private void refuse(Connection connection, String code, String message, String channel) {
@@ -261,7 +263,7 @@ final class MarketSocketHandler extends TextWebSocketHandler {
                 continue;
             }
             Connection.Identity identity = connection.identity();
-            if (identity != null && !authenticated(connection)) {
+            if (identity != null && validIdentity(connection) == null) {
                 connection.identity(null);
                 List<String> ended = hub.unsubscribePrivate(connection);
                 connection.send(messages.error(ErrorCodes.UNAUTHORIZED,
