@@ -102,16 +102,25 @@ class WebSocketPrivateChannelsTest {
             assertThat(aliceSaw).as("Alice's socket after her own order")
                     .noneMatch(m -> PRIVATE.contains(m.path("channel").asString()));
 
-            // ...and Bob did get his own: three fills of his orders, his orders' updates, his balances
+            // ...and Bob did get his own, shaped exactly as the REST API shows them
             List<JsonNode> bobSaw = new ArrayList<>();
-            for (int fills = 0; fills < 3; ) {
+            Set<String> executed = new HashSet<>();
+            List<JsonNode> fills = new ArrayList<>();
+            while (fills.size() < 3 || executed.size() < 3) {
                 JsonNode m = bobSocket.next();
                 bobSaw.add(m);
                 if (on("fills", "update").test(m)) {
-                    assertThat(bobsOrders).contains(m.path("data").path("order_id").asString());
-                    assertThat(m.path("data").path("liquidity").asString()).isEqualTo("maker");
-                    fills++;
+                    fills.add(m.path("data"));
+                } else if (on("orders", "update").test(m) && m.path("data").path("status").asString().equals("executed")) {
+                    executed.add(m.path("data").path("id").asString());
+                    assertThat(m.path("data")).isEqualTo(bob.api().get("/api/v1/orders/" + m.path("data").path("id").asString()).json());
                 }
+            }
+            assertThat(executed).isEqualTo(bobsOrders);
+            JsonNode restFills = bob.api().get("/api/v1/fills").json().path("items");
+            for (JsonNode fill : fills) {
+                assertThat(bobsOrders).contains(fill.path("order_id").asString());
+                assertThat(restFills).contains(fill);
             }
             assertThat(bobSaw).filteredOn(on("orders", "update"))
                     .allSatisfy(m -> assertThat(m.path("data").path("user_id").asString()).isEqualTo(Long.toString(bob.id())));
