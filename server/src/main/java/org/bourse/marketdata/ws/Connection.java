@@ -34,6 +34,7 @@ final class Connection {
     }
 
     private final WebSocketSession session;
+    private final int capacity;
     private final BlockingQueue<Object> outbox;
     private final AtomicReference<CloseStatus> closing = new AtomicReference<>();
     private final Runnable onSlowConsumer;
@@ -44,6 +45,7 @@ final class Connection {
 
     Connection(WebSocketSession session, int capacity, Runnable onSlowConsumer) {
         this.session = session;
+        this.capacity = capacity;
         this.outbox = new ArrayBlockingQueue<>(capacity);
         this.onSlowConsumer = onSlowConsumer;
     }
@@ -67,6 +69,8 @@ final class Connection {
     private void enqueue(Object message) {
         if (closing.get() == null && !outbox.offer(message)) {
             if (close(SLOW_CONSUMER)) {
+                log.info("WebSocket {} from {} closed: slow consumer (its outbox of {} messages was full)",
+                        session.getId(), session.getRemoteAddress(), capacity);
                 onSlowConsumer.run();
             }
         }
@@ -115,7 +119,7 @@ final class Connection {
                 session.sendMessage(next instanceof String text ? new TextMessage(text) : (WebSocketMessage<?>) next);
             }
             session.close(closing.get());
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             // the peer is gone or a write timed out: nothing more can be said to it
             log.debug("WebSocket {} dropped: {}", session.getId(), e.toString());
             close(CloseStatus.SESSION_NOT_RELIABLE);

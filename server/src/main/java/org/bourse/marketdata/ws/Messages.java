@@ -31,7 +31,7 @@ final class Messages {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Error(String type, String code, String message, String channel) {
+    record ErrorMessage(String type, String code, String message, String channel) {
     }
 
     record Acknowledgement(String type, List<String> channels) {
@@ -68,7 +68,7 @@ final class Messages {
     }
 
     String error(String code, String message, String channel) {
-        return write(new Error("error", code, message, channel));
+        return write(new ErrorMessage("error", code, message, channel));
     }
 
     static Book book(MarketSpec market, Depth depth) {
