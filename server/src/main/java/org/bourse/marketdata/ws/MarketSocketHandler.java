@@ -20,6 +20,7 @@ import org.bourse.platform.ErrorCodes;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ping}) and answers on the socket's outbox; the {@link ChannelHub} pushes the channels' messages.
  * Every refusal is an error message with a stable code, never a closed socket.
  */
+@Component
 final class MarketSocketHandler extends TextWebSocketHandler {
 
     static final String UNKNOWN_CHANNEL = "UNKNOWN_CHANNEL";

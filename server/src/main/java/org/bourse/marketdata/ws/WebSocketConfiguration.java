@@ -1,27 +1,19 @@
 package org.bourse.marketdata.ws;
 
-import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
-import org.bourse.exchange.MarketCatalog;
-import org.bourse.identity.UserDirectory;
 import org.bourse.platform.PublicEndpoints;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mounts the protocol at {@code /ws}. The handshake is open to everyone and every origin (a token is sent
@@ -37,9 +29,8 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
     private final MarketSocketHandler handler;
 
-    WebSocketConfiguration(ChannelHub hub, MarketCatalog catalog, JwtDecoder tokens, UserDirectory users, Messages messages,
-                           JsonMapper json, WebSocketProperties properties, Clock clock, MeterRegistry meters) {
-        this.handler = new MarketSocketHandler(hub, catalog, tokens, users, messages, json, properties, clock, meters);
+    WebSocketConfiguration(MarketSocketHandler handler) {
+        this.handler = handler;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bourse.marketdata.ws.WsClient.on;
 import static org.bourse.marketdata.ws.WsClient.type;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bourse.testsupport.HttpApi;
+import org.bourse.testsupport.TestClock;
 import org.bourse.testsupport.Traders;
 import org.bourse.testsupport.Traders.Trader;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -29,6 +32,12 @@ class WebSocketPrivateChannelsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    MarketSocketHandler sockets;
 
     @Test
     void aSocketWithoutTokenIsRefusedPrivateChannelsAndGetsNoPrivateEvent() {
@@ -125,6 +134,25 @@ class WebSocketPrivateChannelsTest {
             assertThat(bobSaw).filteredOn(on("orders", "update"))
                     .allSatisfy(m -> assertThat(m.path("data").path("user_id").asString()).isEqualTo(Long.toString(bob.id())));
             assertThat(bobSaw).anyMatch(on("balances", "update"));
+        }
+    }
+
+    @Test
+    void whenTheTokenExpiresThePrivateChannelsEndAndAreRefused() {
+        Trader dave = new Traders(port).newTrader();
+        try (WsClient socket = authenticated(dave)) {
+            socket.subscribe("balances", "orders");
+            socket.await(on("balances", "snapshot"));
+
+            clock.advance(Duration.ofMinutes(16)); // access tokens live 15 minutes
+            sockets.heartbeat();
+            JsonNode ended = socket.await(type("error"));
+            assertThat(ended.path("code").asString()).isEqualTo("UNAUTHORIZED");
+
+            socket.subscribe("orders");
+            JsonNode refused = socket.await(type("error"));
+            assertThat(refused.path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(refused.path("channel").asString()).isEqualTo("orders");
         }
     }
 
