@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -110,10 +111,11 @@ final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
         return feed != null;
     }
 
-    int subscriptionCount(Connection connection) {
+    /** The channels the socket is subscribed to now. */
+    Set<Channel> channels(Connection connection) {
         lock.lock();
         try {
-            return connection.subscriptions.size();
+            return Set.copyOf(connection.subscriptions.keySet());
         } finally {
             lock.unlock();
         }
@@ -129,6 +131,9 @@ final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
         Subscription subscription = new Subscription(connection, channel, userId);
         lock.lock();
         try {
+            if (connection.isClosing()) {
+                return; // disconnect() has run or will: nothing may be left behind for a closed socket
+            }
             Subscription previous = connection.subscriptions.put(channel, subscription);
             if (previous != null) {
                 remove(previous);

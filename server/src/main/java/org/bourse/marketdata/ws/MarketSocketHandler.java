@@ -90,8 +90,8 @@ final class MarketSocketHandler extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         Connection connection = connections.remove(session.getId());
         if (connection != null) {
+            connection.close(status); // first, so that a subscribe racing with the close registers nothing
             hub.disconnect(connection);
-            connection.close(status);
         }
     }
 
@@ -163,7 +163,8 @@ final class MarketSocketHandler extends TextWebSocketHandler {
 
     private void subscribe(Connection connection, List<String> names) {
         List<Channel> accepted = new ArrayList<>();
-        int held = hub.subscriptionCount(connection);
+        java.util.Set<Channel> held = hub.channels(connection);
+        int added = 0;
         Connection.Identity identity = validIdentity(connection);
         for (String name : names) {
             Channel channel = Channel.parse(name);
@@ -178,10 +179,12 @@ final class MarketSocketHandler extends TextWebSocketHandler {
                         name);
             } else if ((channel.kind() == Channel.Kind.TICKER || channel.kind() == Channel.Kind.CANDLES) && !hub.feedAvailable()) {
                 refuse(connection, ChannelHub.CHANNEL_UNAVAILABLE, "This server does not stream " + channel.kind().prefix(), name);
-            } else if (held + accepted.size() >= properties.maxChannels()) {
+            } else if (!held.contains(channel) && !accepted.contains(channel) && held.size() + added >= properties.maxChannels()) {
+                // a channel already held may always be subscribed again: that is how a client recovers from a gap
                 refuse(connection, TOO_MANY_CHANNELS, "At most " + properties.maxChannels() + " channels per socket", name);
             } else if (!accepted.contains(channel)) {
                 accepted.add(channel);
+                added += held.contains(channel) ? 0 : 1;
             }
         }
         if (!accepted.isEmpty()) {
