@@ -90,7 +90,9 @@ final class MarketSocketHandler extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         Connection connection = connections.remove(session.getId());
         if (connection != null) {
-            connection.close(status); // first, so that a subscribe racing with the close registers nothing
+            // first, so that a subscribe racing with the close registers nothing; the peer's own status (e.g. 1006)
+            // may be one a server must not send, and the socket is closed already anyway
+            connection.close(CloseStatus.NORMAL);
             hub.disconnect(connection);
         }
     }
