@@ -50,7 +50,9 @@ class OpenApiConfiguration {
                                 field, larger than 64 KiB) is 400 VALIDATION_FAILED with one `errors` row per field. \
                                 String fields take JSON strings only and boolean fields true/false only. \
                                 Every response carries X-Request-Id, X-RateLimit-Limit and X-RateLimit-Remaining; \
-                                429 RATE_LIMITED comes with Retry-After (seconds). Admin routes answer 404 to non-admins."""))
+                                429 RATE_LIMITED comes with Retry-After (seconds). Admin routes answer 404 to non-admins. \
+                                Live data streams over the WebSocket /ws (book, trades, ticker, candles; with an access \
+                                token the caller's orders, fills and balances): see docs/websocket.md in the repository."""))
                 .components(new Components().addSecuritySchemes(BEARER,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));

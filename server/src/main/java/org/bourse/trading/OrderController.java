@@ -153,11 +153,7 @@ class OrderController {
     }
 
     private FillResponse fill(OrderRepository.Fill f) {
-        MarketSpec market = market(f.symbol());
-        return new FillResponse(Long.toString(f.tradeId()), Long.toString(f.orderId()), f.symbol(),
-                ApiText.name(f.side()), ApiText.decimal(f.price(), market.quoteScale()),
-                ApiText.decimal(f.quantity(), market.baseScale()), ApiText.decimal(f.fee(), market.quoteScale()),
-                f.feeAsset(), f.liquidity(), ApiText.time(f.executedAt()), f.traceId());
+        return FillResponse.of(f, market(f.symbol()));
     }
 
     private MarketSpec market(String symbol) {
@@ -190,6 +186,13 @@ class OrderController {
 
     record FillResponse(String tradeId, String orderId, String symbol, String side, String price, String quantity,
                         String fee, String feeAsset, String liquidity, String executedAt, String traceId) {
+
+        static FillResponse of(OrderRepository.Fill f, MarketSpec market) {
+            return new FillResponse(Long.toString(f.tradeId()), Long.toString(f.orderId()), f.symbol(),
+                    ApiText.name(f.side()), ApiText.decimal(f.price(), market.quoteScale()),
+                    ApiText.decimal(f.quantity(), market.baseScale()), ApiText.decimal(f.fee(), market.quoteScale()),
+                    f.feeAsset(), f.liquidity(), ApiText.time(f.executedAt()), f.traceId());
+        }
     }
 
 }

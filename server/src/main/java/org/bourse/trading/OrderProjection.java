@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bourse.engine.Side;
 import org.bourse.exchange.CommandEvents;
 import org.bourse.exchange.ExchangeEvent;
 import org.bourse.exchange.MarketCatalog;
@@ -132,14 +131,13 @@ final class OrderProjection implements Projection {
 
     private void addFills(List<Object[]> fills, ExchangeEvent.TradeExecuted t, String traceId) {
         MarketSpec market = catalog.market(t.symbol()).orElseThrow();
-        Side makerSide = t.takerSide().opposite();
-        OffsetDateTime at = utc(Instant.ofEpochMilli(t.executedAt()));
-        fills.add(new Object[] {t.takerOrderId(), t.tradeId(), t.takerUserId(), t.symbol(), t.takerSide().name(),
-                market.price(t.price()), market.quantity(t.quantity()), market.quoteAmount(t.takerFee()),
-                market.quoteAsset(), "taker", at, traceId});
-        fills.add(new Object[] {t.makerOrderId(), t.tradeId(), t.makerUserId(), t.symbol(), makerSide.name(),
-                market.price(t.price()), market.quantity(t.quantity()), market.quoteAmount(t.makerFee()),
-                market.quoteAsset(), "maker", at, traceId});
+        fills.add(row(OrderRepository.Fill.of(t, false, market, traceId), t.takerUserId()));
+        fills.add(row(OrderRepository.Fill.of(t, true, market, traceId), t.makerUserId()));
+    }
+
+    private static Object[] row(OrderRepository.Fill f, long userId) {
+        return new Object[] {f.orderId(), f.tradeId(), userId, f.symbol(), f.side().name(), f.price(), f.quantity(),
+                f.fee(), f.feeAsset(), f.liquidity(), utc(f.executedAt()), f.traceId()};
     }
 
     static OffsetDateTime utc(Instant instant) {

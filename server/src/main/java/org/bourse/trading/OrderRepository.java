@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.bourse.engine.OrderKind;
 import org.bourse.engine.OrderStatus;
 import org.bourse.engine.Side;
+import org.bourse.exchange.ExchangeEvent;
+import org.bourse.exchange.MarketSpec;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +23,14 @@ class OrderRepository implements OpenOrders {
     record Fill(long tradeId, long orderId, String symbol, Side side, java.math.BigDecimal price,
                 java.math.BigDecimal quantity, java.math.BigDecimal fee, String feeAsset, String liquidity,
                 Instant executedAt, String traceId) {
+
+        /** One side of a trade: the taker's fill, or with {@code maker} the resting order's. Fees are in the quote asset. */
+        static Fill of(ExchangeEvent.TradeExecuted t, boolean maker, MarketSpec market, String traceId) {
+            return new Fill(t.tradeId(), maker ? t.makerOrderId() : t.takerOrderId(), t.symbol(),
+                    maker ? t.takerSide().opposite() : t.takerSide(), market.price(t.price()), market.quantity(t.quantity()),
+                    market.quoteAmount(maker ? t.makerFee() : t.takerFee()), market.quoteAsset(), maker ? "maker" : "taker",
+                    Instant.ofEpochMilli(t.executedAt()), traceId);
+        }
     }
 
     /** Optional filters of a listing; null means any. {@code before} is the cursor: ids below it. */

@@ -1,0 +1,27 @@
+package org.bourse.marketdata.ws;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.bourse.testsupport.BourseHttpTest;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The server for WebSocket tests, one shared context: no demo liquidity (books start empty), no rate limit in
+ * the way of thousands of orders, no fsync (durability is not what these tests check), and a small outbox so
+ * a client that stops reading is found slow quickly.
+ */
+@Documented
+@Inherited
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@BourseHttpTest
+@TestPropertySource(properties = {"bourse.demo=false", "bourse.rate-limit.capacity=100000",
+        "bourse.rate-limit.refill-per-second=100000", "bourse.identity.admin-emails=market.admin@bourse.test",
+        "bourse.exchange.fsync=false", "bourse.ws.send-queue=256"})
+@interface WebSocketTest {
+}
