@@ -95,6 +95,21 @@ class WebSocketBookTest {
             local.client.close();
         }
         assertThat(engine.bids().size() + engine.asks().size()).as("a book worth comparing").isGreaterThan(10);
+
+        // what a client is told over HTTP is the same book, under the same sequence
+        JsonNode rest = HttpApi.onPort(port).get("/api/v1/markets/" + symbol + "/book?depth=1000").json();
+        assertThat(rest.get("sequence").asLong()).isEqualTo(engine.bookSequence());
+        assertThat(restLevels(rest.get("bids"))).as("GET /book bids (seed %d)", seed).isEqualTo(fromTheStart.bids());
+        assertThat(restLevels(rest.get("asks"))).as("GET /book asks (seed %d)", seed).isEqualTo(fromTheStart.asks());
+    }
+
+    private static List<List<BigDecimal>> restLevels(JsonNode levels) {
+        List<List<BigDecimal>> out = new ArrayList<>();
+        for (JsonNode level : levels) {
+            out.add(List.of(new BigDecimal(level.get(0).asString()).stripTrailingZeros(),
+                    new BigDecimal(level.get(1).asString()).stripTrailingZeros()));
+        }
+        return out;
     }
 
     @Test
