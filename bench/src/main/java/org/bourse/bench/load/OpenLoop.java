@@ -16,10 +16,22 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OpenLoop {
 
+    /** What is done with one arrival, on a virtual thread of its own. */
+    @FunctionalInterface
+    interface Arrival {
+        void play(OrderFlow.Request request, long intendedNanos, boolean inWindow);
+    }
+
     private OpenLoop() {
     }
 
     static Drive run(OrderFlow flow, Stats stats, double rate, Duration warmup, Duration duration, int maxInFlight) {
+        return run(flow, stats, rate, warmup, duration, maxInFlight,
+                (request, intended, inWindow) -> flow.play(request, stats, intended, inWindow));
+    }
+
+    static Drive run(OrderFlow flow, Stats stats, double rate, Duration warmup, Duration duration, int maxInFlight,
+                     Arrival arrival) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         AtomicInteger inFlight = new AtomicInteger();
         LongAdder shed = new LongAdder();
@@ -49,7 +61,7 @@ final class OpenLoop {
                 }
                 arrivals.submit(() -> {
                     try {
-                        flow.play(request, stats, intended, inWindow);
+                        arrival.play(request, intended, inWindow);
                     } catch (RuntimeException e) {
                         stats.problem("an arrival failed: " + e);
                     } finally {
