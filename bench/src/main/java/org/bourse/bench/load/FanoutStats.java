@@ -136,6 +136,10 @@ final class FanoutStats {
      * must carry the next number; anything else is a gap. A probe also keeps the id and arrival time of
      * every trade, for the order-to-trade delay worked out after the run.
      */
+    /** Server messages about the socket itself rather than a channel. */
+    private static final java.util.Set<String> CONTROL = java.util.Set.of("subscribed", "unsubscribed", "pong",
+            "authenticated");
+
     final class Tally {
 
         private final boolean probe;
@@ -173,6 +177,9 @@ final class FanoutStats {
                 return;
             }
             String channel = Json.text(message, "channel");
+            if (channel == null && CONTROL.contains(type)) {
+                return; // the acknowledgement of a subscribe, a pong: no market data
+            }
             if (channel == null || type == null) {
                 unreadable.increment();
                 example("message without channel or type: " + text);
@@ -202,7 +209,8 @@ final class FanoutStats {
                 return;
             }
             Long last = lastSequence.put(channel, sequence);
-            if ("update".equals(type) && last != null && sequence != last + 1) {
+            // only the book promises +1 per update; other channels carry the engine sequence of their command
+            if ("book".equals(kind) && "update".equals(type) && last != null && sequence != last + 1) {
                 add(gaps, kind);
             }
         }

@@ -47,8 +47,24 @@ class FanoutStatsTest {
         tally.message(book("update", 14), 4, NOW);
         tally.message(book("snapshot", 20), 5, NOW); // a resubscription starts counting afresh
         tally.message(book("update", 21), 6, NOW);
+        // trades carry the engine sequence of the command that traded: jumps are normal there
+        tally.message(trades(1, "2026-11-23T17:00:00.240Z", 30), 7, NOW);
+        tally.message(trades(2, "2026-11-23T17:00:00.241Z", 35), 8, NOW);
 
         assertThat(stats.gapsByChannel()).containsExactly(java.util.Map.entry("book", 1L));
+    }
+
+    @Test
+    void acknowledgementsAndPongsAreNeitherMarketDataNorUnreadable() {
+        stats.window(0, 1_000);
+        FanoutStats.Tally tally = stats.tally(false);
+
+        tally.message("{\"type\":\"subscribed\",\"channels\":[\"book:BTC-USD\"]}", 1, NOW);
+        tally.message("{\"type\":\"pong\"}", 2, NOW);
+        tally.message("{\"type\":\"surprise\"}", 3, NOW);
+
+        assertThat(stats.messages()).isZero();
+        assertThat(stats.unreadable()).isEqualTo(1);
     }
 
     @Test
