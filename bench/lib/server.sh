@@ -1,6 +1,8 @@
 # Sourced by the bench/run-*.sh scripts (after scripts/jdk25.sh): builds the jars when needed, starts and
 # stops a server on a free port and its own data directory, and optionally gives it a fresh PostgreSQL schema.
 
+. scripts/aot-cache.sh
+
 BOURSE_SERVER_JAR=server/target/bourse-server.jar
 BOURSE_BENCH_JAR=bench/target/bourse-bench.jar
 BOURSE_LOAD_ADMIN_EMAIL=load.admin@bourse.test
@@ -42,15 +44,16 @@ bourse_free_port() {
 # and no scheduled audit (the generator's own request runs the audit after the load). BOURSE_* variables
 # already set (BOURSE_DB_URL, BOURSE_FSYNC, ...) are passed on; BOURSE_JAVA_OPTS are JVM options.
 bourse_start_server() {
-  local port=$1 dir=$2
+  local port=$1 dir=$2 aot
   mkdir -p "$dir"
+  aot=$(bourse_aot_options "$BOURSE_SERVER_JAR")
   BOURSE_PORT="$port" BOURSE_DATA_DIR="$dir/data" BOURSE_DEMO=false \
   BOURSE_ADMIN_EMAILS="${BOURSE_ADMIN_EMAILS:-$BOURSE_LOAD_ADMIN_EMAIL}" \
   BOURSE_RATE_LIMIT_CAPACITY="${BOURSE_RATE_LIMIT_CAPACITY:-1000000000}" \
   BOURSE_RATE_LIMIT_REFILL_PER_SECOND="${BOURSE_RATE_LIMIT_REFILL_PER_SECOND:-1000000000}" \
   BOURSE_AUDIT_INITIAL_DELAY="${BOURSE_AUDIT_INITIAL_DELAY:-24h}" \
   BOURSE_AUDIT_INTERVAL="${BOURSE_AUDIT_INTERVAL:-24h}" \
-    "$JAVA_HOME/bin/java" ${BOURSE_JAVA_OPTS:-} -jar "$BOURSE_SERVER_JAR" >>"$dir/server.log" 2>&1 &
+    "$JAVA_HOME/bin/java" $aot ${BOURSE_JAVA_OPTS:-} -jar "$BOURSE_SERVER_JAR" >>"$dir/server.log" 2>&1 &
   BOURSE_SERVER_PID=$!
 }
 
