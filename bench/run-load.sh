@@ -23,15 +23,7 @@ for arg in "$@"; do
   esac
 done
 
-# the generator's --admin-email must be an admin on the server it starts
-admin="$BOURSE_LOAD_ADMIN_EMAIL"
-previous=""
-for arg in "$@"; do
-  case "$previous" in --admin-email) admin="$arg" ;; esac
-  case "$arg" in --admin-email=*) admin="${arg#--admin-email=}" ;; esac
-  previous="$arg"
-done
-export BOURSE_ADMIN_EMAILS="$admin"
+bourse_admin_from_args "$@"
 
 bourse_run_dir load
 dir=$BOURSE_RUN_DIR

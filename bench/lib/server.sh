@@ -39,6 +39,18 @@ bourse_free_port() {
   return 1
 }
 
+# bourse_admin_from_args ARG...: exports BOURSE_ADMIN_EMAILS as the --admin-email among the benchmark's
+# arguments (default BOURSE_LOAD_ADMIN_EMAIL), so the server it starts makes the benchmark's admin one.
+bourse_admin_from_args() {
+  local admin="$BOURSE_LOAD_ADMIN_EMAIL" previous="" arg
+  for arg in "$@"; do
+    case "$previous" in --admin-email) admin="$arg" ;; esac
+    case "$arg" in --admin-email=*) admin="${arg#--admin-email=}" ;; esac
+    previous="$arg"
+  done
+  export BOURSE_ADMIN_EMAILS="$admin"
+}
+
 # bourse_start_server PORT DATA_DIR: starts the server jar in the background (PID in BOURSE_SERVER_PID,
 # output in DATA_DIR/server.log) with no demo bots, the load generator's admin, rate limits out of the way,
 # and no scheduled audit (the generator's own request runs the audit after the load). BOURSE_* variables

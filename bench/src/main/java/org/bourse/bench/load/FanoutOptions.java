@@ -2,9 +2,7 @@ package org.bourse.bench.load;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The fan-out benchmark's command line: {@code --name value} or {@code --name=value}, every option with a
@@ -44,40 +42,23 @@ record FanoutOptions(URI url, int subscribers, double rate, Duration duration, D
 
     /** @throws IllegalArgumentException naming the option that is wrong */
     static FanoutOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                given.put(arg.substring(2, eq), arg.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                given.put(arg.substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("option " + arg + " needs a value");
-            }
-        }
+        CommandLine given = CommandLine.parse(args);
         FanoutOptions d = defaults();
-        String url = take(given, "url", d.url().toString());
         FanoutOptions options = new FanoutOptions(
-                URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
-                whole(given, "subscribers", d.subscribers()),
-                number(given, "rate", d.rate()),
-                LoadOptions.duration("duration", take(given, "duration", "30s")),
-                LoadOptions.duration("warmup", take(given, "warmup", "5s")),
-                take(given, "market", d.market()).toUpperCase(Locale.ROOT),
-                whole(given, "users", d.users()),
-                whole(given, "connections", d.connections()),
-                number(given, "crossing", d.crossing()),
-                whole(given, "probes", d.probes()),
-                whole(given, "correlate", d.correlate()),
-                take(given, "admin-email", d.adminEmail()),
-                take(given, "admin-password", d.adminPassword()));
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
-        }
+                URI.create(LoadOptions.stripSlash(given.take("url", d.url().toString()))),
+                given.whole("subscribers", d.subscribers()),
+                given.number("rate", d.rate()),
+                LoadOptions.duration("duration", given.take("duration", "30s")),
+                LoadOptions.duration("warmup", given.take("warmup", "5s")),
+                given.take("market", d.market()).toUpperCase(Locale.ROOT),
+                given.whole("users", d.users()),
+                given.whole("connections", d.connections()),
+                given.number("crossing", d.crossing()),
+                given.whole("probes", d.probes()),
+                given.whole("correlate", d.correlate()),
+                given.take("admin-email", d.adminEmail()),
+                given.take("admin-password", d.adminPassword()));
+        given.rejectUnknown();
         if (options.subscribers() < 1 || options.subscribers() > MAX_SUBSCRIBERS) {
             throw new IllegalArgumentException("--subscribers must be 1.." + MAX_SUBSCRIBERS);
         }
@@ -127,41 +108,14 @@ record FanoutOptions(URI url, int subscribers, double rate, Duration duration, D
     /** One line per option, as used. */
     String describe() {
         StringBuilder out = new StringBuilder();
-        line(out, "url", url + " (WebSocket " + webSocket() + ")");
-        line(out, "subscribers", subscribers + ", each on book:" + market + " and trades:" + market);
-        line(out, "rate", rate + " orders/s (limit=75,cancel=25, crossing " + crossing + ")");
-        line(out, "duration", duration.toMillis() / 1000.0 + " s");
-        line(out, "warmup", warmup.toMillis() / 1000.0 + " s");
-        line(out, "users", users);
-        line(out, "connections", connections);
-        line(out, "probes", probeCount() + " subscribers keep trade ids; " + correlate + " taking orders correlated");
+        CommandLine.line(out, "url", url + " (WebSocket " + webSocket() + ")");
+        CommandLine.line(out, "subscribers", subscribers + ", each on book:" + market + " and trades:" + market);
+        CommandLine.line(out, "rate", rate + " orders/s (limit=75,cancel=25, crossing " + crossing + ")");
+        CommandLine.line(out, "duration", duration.toMillis() / 1000.0 + " s");
+        CommandLine.line(out, "warmup", warmup.toMillis() / 1000.0 + " s");
+        CommandLine.line(out, "users", users);
+        CommandLine.line(out, "connections", connections);
+        CommandLine.line(out, "probes", probeCount() + " subscribers keep trade ids; " + correlate + " taking orders correlated");
         return out.toString();
-    }
-
-    private static void line(StringBuilder out, String name, Object value) {
-        out.append(String.format(Locale.ROOT, "  %-15s %s%n", name, value));
-    }
-
-    private static String take(Map<String, String> given, String name, String fallback) {
-        String value = given.remove(name);
-        return value == null ? fallback : value;
-    }
-
-    private static int whole(Map<String, String> given, String name, int fallback) {
-        String text = take(given, name, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " '" + text + "' is not a whole number");
-        }
-    }
-
-    private static double number(Map<String, String> given, String name, double fallback) {
-        String text = take(given, name, Double.toString(fallback));
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " '" + text + "' is not a number");
-        }
     }
 }

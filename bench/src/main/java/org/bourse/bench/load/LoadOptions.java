@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The load generator's command line: {@code --name value} or {@code --name=value}, every option with a
@@ -62,44 +59,28 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
 
     /** @throws IllegalArgumentException naming the option that is wrong */
     static LoadOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                given.put(arg.substring(2, eq), arg.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                given.put(arg.substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("option " + arg + " needs a value");
-            }
-        }
+        CommandLine given = CommandLine.parse(args);
         LoadOptions d = defaults();
         LoadOptions options = new LoadOptions(
-                URI.create(stripSlash(take(given, "url", d.url().toString()))),
-                positive("users", number(given, "users", d.users())),
-                duration("duration", take(given, "duration", "30s")),
-                duration("warmup", take(given, "warmup", "5s")),
-                choice("mode", Mode.class, take(given, "mode", "closed")),
-                positive("concurrency", number(given, "concurrency", d.concurrency())),
-                fraction(given, "rate", d.rate()),
-                positive("connections", number(given, "connections", d.connections())),
-                Mix.parse(take(given, "mix", Mix.DEFAULT)),
-                take(given, "market", d.market()).toUpperCase(Locale.ROOT),
-                price(given.remove("mid")),
-                fraction(given, "crossing", d.crossing()),
-                number(given, "requests", 0),
-                take(given, "admin-email", d.adminEmail()),
-                take(given, "admin-password", d.adminPassword()),
-                choice("order-check", OrderCheck.class, take(given, "order-check", "both")),
-                duration("reconcile-wait", take(given, "reconcile-wait", "60s")),
-                positive("max-in-flight", number(given, "max-in-flight", d.maxInFlight())));
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
-        }
+                URI.create(stripSlash(given.take("url", d.url().toString()))),
+                positive("users", given.whole("users", d.users())),
+                duration("duration", given.take("duration", "30s")),
+                duration("warmup", given.take("warmup", "5s")),
+                choice("mode", Mode.class, given.take("mode", "closed")),
+                positive("concurrency", given.whole("concurrency", d.concurrency())),
+                given.number("rate", d.rate()),
+                positive("connections", given.whole("connections", d.connections())),
+                Mix.parse(given.take("mix", Mix.DEFAULT)),
+                given.take("market", d.market()).toUpperCase(Locale.ROOT),
+                price(given.take("mid")),
+                given.number("crossing", d.crossing()),
+                given.whole("requests", 0),
+                given.take("admin-email", d.adminEmail()),
+                given.take("admin-password", d.adminPassword()),
+                choice("order-check", OrderCheck.class, given.take("order-check", "both")),
+                duration("reconcile-wait", given.take("reconcile-wait", "60s")),
+                positive("max-in-flight", given.whole("max-in-flight", d.maxInFlight())));
+        given.rejectUnknown();
         if (options.requests() <= 0 && options.duration().isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
         }
@@ -118,51 +99,24 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
     /** One line per option, as used. */
     String describe() {
         StringBuilder out = new StringBuilder();
-        line(out, "url", url);
-        line(out, "mode", mode.name().toLowerCase(Locale.ROOT) + (mode == Mode.CLOSED
+        CommandLine.line(out, "url", url);
+        CommandLine.line(out, "mode", mode.name().toLowerCase(Locale.ROOT) + (mode == Mode.CLOSED
                 ? " loop, " + concurrency + " clients back to back"
                 : " loop, " + rate + " requests/s at fixed intervals, latency from the intended send time"));
-        line(out, "users", users);
-        line(out, "duration", requests > 0 ? requests + " measured requests" : duration.toMillis() / 1000.0 + " s");
-        line(out, "warmup", warmup.toMillis() / 1000.0 + " s");
-        line(out, "connections", connections);
-        line(out, "mix", mix);
-        line(out, "market", market + (mid == null ? "" : " around " + mid.toPlainString()));
-        line(out, "crossing", crossing);
-        line(out, "admin", adminEmail);
-        line(out, "order-check", orderCheck.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        line(out, "reconcile-wait", reconcileWait.toSeconds() + " s");
+        CommandLine.line(out, "users", users);
+        CommandLine.line(out, "duration", requests > 0 ? requests + " measured requests" : duration.toMillis() / 1000.0 + " s");
+        CommandLine.line(out, "warmup", warmup.toMillis() / 1000.0 + " s");
+        CommandLine.line(out, "connections", connections);
+        CommandLine.line(out, "mix", mix);
+        CommandLine.line(out, "market", market + (mid == null ? "" : " around " + mid.toPlainString()));
+        CommandLine.line(out, "crossing", crossing);
+        CommandLine.line(out, "admin", adminEmail);
+        CommandLine.line(out, "order-check", orderCheck.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        CommandLine.line(out, "reconcile-wait", reconcileWait.toSeconds() + " s");
         if (mode == Mode.OPEN) {
-            line(out, "max-in-flight", maxInFlight);
+            CommandLine.line(out, "max-in-flight", maxInFlight);
         }
         return out.toString();
-    }
-
-    private static void line(StringBuilder out, String name, Object value) {
-        out.append(String.format(Locale.ROOT, "  %-15s %s%n", name, value));
-    }
-
-    private static String take(Map<String, String> given, String name, String fallback) {
-        String value = given.remove(name);
-        return value == null ? fallback : value;
-    }
-
-    private static int number(Map<String, String> given, String name, int fallback) {
-        return parsed(given, name, Integer.toString(fallback), Integer::parseInt, "a whole number");
-    }
-
-    private static double fraction(Map<String, String> given, String name, double fallback) {
-        return parsed(given, name, Double.toString(fallback), Double::parseDouble, "a number");
-    }
-
-    private static <T> T parsed(Map<String, String> given, String name, String fallback, Function<String, T> parser,
-                                String what) {
-        String text = take(given, name, fallback);
-        try {
-            return parser.apply(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " '" + text + "' is not " + what);
-        }
     }
 
     private static BigDecimal price(String text) {
@@ -196,7 +150,7 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
         }
     }
 
-    private static String stripSlash(String url) {
+    static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
