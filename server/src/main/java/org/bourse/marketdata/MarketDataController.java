@@ -36,9 +36,6 @@ class MarketDataController {
     record BookResponse(String symbol, long sequence, List<List<String>> bids, List<List<String>> asks) {
     }
 
-    record TradeResponse(String id, String price, String quantity, String takerSide, Instant executedAt) {
-    }
-
     record PriceResponse(String symbol, String quote, String price, String source, Instant timestamp) {
     }
 
@@ -98,14 +95,12 @@ class MarketDataController {
     @ApiResponse(responseCode = "200", description = "the trades, newest first")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming the parameter")
     @ApiResponse(responseCode = "404", description = "MARKET_NOT_FOUND")
-    List<TradeResponse> trades(@PathVariable String symbol,
+    List<TradeRow> trades(@PathVariable String symbol,
                                @Parameter(description = "1..1000, default 100") @RequestParam(required = false) String limit) {
         MarketSpec spec = market(symbol);
         int count = intParam("limit", limit, 100, 1, MarketState.RECENT_TRADES);
         return live.market(spec.symbol()).orElseThrow().recentTrades(count).stream()
-                .map(t -> new TradeResponse(Long.toString(t.id()), spec.price(t.price()).toPlainString(),
-                        spec.quantity(t.quantity()).toPlainString(), t.takerSide().name().toLowerCase(Locale.ROOT),
-                        Instant.ofEpochMilli(t.executedAt())))
+                .map(t -> TradeRow.of(spec, t.id(), t.price(), t.quantity(), t.takerSide(), t.executedAt()))
                 .toList();
     }
 

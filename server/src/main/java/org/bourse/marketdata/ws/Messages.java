@@ -1,16 +1,15 @@
 package org.bourse.marketdata.ws;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.bourse.engine.Depth;
 import org.bourse.exchange.ExchangeEvent;
 import org.bourse.exchange.MarketSpec;
+import org.bourse.marketdata.TradeRow;
 
 import org.springframework.stereotype.Component;
 
@@ -45,10 +44,6 @@ final class Messages {
 
     /** {@code bids}/{@code asks}: {@code [price, quantity]} pairs, best first; quantity {@code "0"}: the level is gone. */
     record Book(String symbol, List<List<String>> bids, List<List<String>> asks) {
-    }
-
-    /** A row of {@code GET /markets/{symbol}/trades}. */
-    record Trade(String id, String price, String quantity, String takerSide, String executedAt) {
     }
 
     /** A row of {@code GET /balances}. */
@@ -94,10 +89,8 @@ final class Messages {
         return List.of(market.price(price).toPlainString(), quantity == 0 ? "0" : market.quantity(quantity).toPlainString());
     }
 
-    static Trade trade(MarketSpec market, ExchangeEvent.TradeExecuted t) {
-        return new Trade(Long.toString(t.tradeId()), market.price(t.price()).toPlainString(),
-                market.quantity(t.quantity()).toPlainString(), t.takerSide().name().toLowerCase(Locale.ROOT),
-                Instant.ofEpochMilli(t.executedAt()).toString());
+    static TradeRow trade(MarketSpec market, ExchangeEvent.TradeExecuted t) {
+        return TradeRow.of(market, t.tradeId(), t.price(), t.quantity(), t.takerSide(), t.executedAt());
     }
 
     static Balance balance(String asset, int scale, long available, long held) {
