@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** {@code /api/v1/admin/users}: role admin only (the security chain answers others 404). */
+/** {@code /api/v1/admin/users}: role admin only (the access filter answers others 404). */
 @RestController
 @Tag(name = "Admin")
 final class UserAdminController {

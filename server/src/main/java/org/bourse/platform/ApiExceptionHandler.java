@@ -11,8 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
@@ -88,17 +86,6 @@ final class ApiExceptionHandler {
     ResponseEntity<Problem> wrongMediaType(HttpMediaTypeNotSupportedException e) {
         return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
                 "Send the body as application/json", List.of(), e.getHeaders());
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<Problem> unauthenticated(AuthenticationException e) {
-        return answer(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "A valid access token is required", List.of(),
-                HttpHeaders.EMPTY);
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Problem> denied(AccessDeniedException e) {
-        return answer(HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Not allowed", List.of(), HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(Exception.class)

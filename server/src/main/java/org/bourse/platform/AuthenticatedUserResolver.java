@@ -2,12 +2,11 @@ package org.bourse.platform;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -17,6 +16,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Lets controllers take an {@link AuthenticatedUser} parameter; a request without a valid token gets 401. */
 @Configuration(proxyBeanMethods = false)
 class AuthenticatedUserResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    private final Callers callers;
+
+    AuthenticatedUserResolver(Callers callers) {
+        this.callers = callers;
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -31,9 +36,10 @@ class AuthenticatedUserResolver implements WebMvcConfigurer, HandlerMethodArgume
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Jwt token) {
-            return AuthenticatedUser.from(token);
+        HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+        AuthenticatedUser caller = servletRequest == null ? null : callers.of(servletRequest);
+        if (caller != null) {
+            return caller;
         }
         throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED,
                 "A valid access token is required");

@@ -13,15 +13,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Charges every request except actuator's to its caller's bucket: the user (JWT {@code sub}) when the
- * request carries a valid access token, its IP otherwise. Runs before security so that even refused
+ * request carries a valid access token, its IP otherwise. Runs before the access filter so that even refused
  * and unauthenticated answers carry the {@code X-RateLimit-*} headers.
  */
 @Component
@@ -32,15 +29,14 @@ final class RateLimitFilter extends OncePerRequestFilter {
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
     private final RateLimiter limiter;
-    private final JwtDecoder accessTokens;
+    private final Callers callers;
     private final ProblemWriter problems;
     private final boolean enabled;
-    private final DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
 
-    RateLimitFilter(RateLimiter limiter, JwtDecoder accessTokens, ProblemWriter problems,
+    RateLimitFilter(RateLimiter limiter, Callers callers, ProblemWriter problems,
                     @Value("${bourse.rate-limit.enabled:true}") boolean enabled) {
         this.limiter = limiter;
-        this.accessTokens = accessTokens;
+        this.callers = callers;
         this.problems = problems;
         this.enabled = enabled;
     }
@@ -67,22 +63,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private String callerKey(HttpServletRequest request) {
-        String token = bearerToken(request);
-        if (token != null) {
-            try {
-                return "user:" + accessTokens.decode(token).getSubject();
-            } catch (JwtException invalid) {
-                // charged to the IP; security answers 401 further on
-            }
-        }
-        return "ip:" + request.getRemoteAddr();
-    }
-
-    private String bearerToken(HttpServletRequest request) {
-        try {
-            return bearer.resolve(request);
-        } catch (RuntimeException malformedHeader) {
-            return null;
-        }
+        AuthenticatedUser caller = callers.of(request);
+        // without a valid token the IP is charged; the access filter answers 401 further on where one is needed
+        return caller != null ? "user:" + caller.id() : "ip:" + request.getRemoteAddr();
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * Verifies each access token once and remembers the result: a client sends the same token with every
- * request for its 15 minutes, and both the rate limiter (which must know the user before security runs) and
- * the security chain read it. Signature and claims checks are properties of the token text, so a cached
+ * request for its 15 minutes, and checking an HMAC and parsing the claims each time would be most of the cost
+ * of a small request. Signature and claims checks are properties of the token text, so a cached
  * answer is the same answer; only time changes it, so expiry and not-before are checked again on every use.
  * Bounded, so a flood of distinct tokens costs memory no larger than the bound.
  */

@@ -67,7 +67,7 @@ class HttpConventionsTest extends IdentityApiTest {
                 caller.post(LOGIN, member.credentials()),                         // 200
                 caller.post(LOGIN, member.withPassword("not the password")),      // 401
                 caller.post(REGISTER, "{"),                                       // 400
-                caller.get(ME));                                                  // 401 from the security chain
+                caller.get(ME));                                                  // 401 from the access filter
 
         // The budget's decrease is checked with a small one, in RateLimitScenarios; this one refills too fast to see.
         for (HttpApi.Reply reply : replies) {
