@@ -1,27 +1,31 @@
 package org.bourse.bench.load;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
- * The server's HTTP API over HTTP/1.1 with at most {@code connections} requests on the wire at once:
- * {@link HttpClient} opens one connection per concurrent HTTP/1.1 request and keeps idle ones for reuse,
- * so bounding the concurrent sends bounds the connections. A caller blocks (a virtual thread parks) for
- * a free connection, and in the open loop that wait is part of the measured latency.
+ * The server's HTTP API over HTTP/1.1 with at most {@code connections} requests on the wire at once. A caller
+ * blocks (a virtual thread parks) for a free connection, and in the open loop that wait is part of the
+ * measured latency. Two transports carry the requests, so that a run can compare them: {@link RawHttp}, the
+ * default, and the JDK's {@code HttpClient} ({@link JdkHttp}).
  */
 final class BourseHttp implements AutoCloseable {
+
+    /**
+     * Which client carries the requests. The generator shares the machine's cores with the server it measures,
+     * so the client's own CPU time is taken from the server: {@code RAW} spends far less per request.
+     */
+    enum Client { RAW, JDK }
 
     /** What came back: the status, or {@link #NO_RESPONSE} with the I/O failure's text as the body. */
     record Reply(int status, String body) {
 
         static final int NO_RESPONSE = 0;
+
+        /** No answer because of {@code failure}: named by its class, and its message when it has one. */
+        static Reply failed(Exception failure) {
+            String name = failure.getClass().getSimpleName();
+            return new Reply(NO_RESPONSE, failure.getMessage() == null ? name : name + ": " + failure.getMessage());
+        }
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -48,67 +52,36 @@ final class BourseHttp implements AutoCloseable {
         }
     }
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Carries requests; a failure to get an answer is a {@link Reply#NO_RESPONSE} reply, never an exception. */
+    sealed interface Transport extends AutoCloseable permits RawHttp, JdkHttp {
 
-    private final URI base;
-    private final HttpClient client;
-    private final ExecutorService executor;
-    private final Semaphore connections;
+        Reply get(String path, String token);
 
-    BourseHttp(URI base, int connections) {
-        this.base = base;
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .executor(executor)
-                .build();
-        this.connections = new Semaphore(connections, true);
+        Reply post(String path, String json, String token);
+
+        @Override
+        void close();
+    }
+
+    private final Transport transport;
+
+    BourseHttp(URI base, int connections, Client client) {
+        this.transport = switch (client) {
+            case RAW -> new RawHttp(base, connections);
+            case JDK -> new JdkHttp(base, connections);
+        };
     }
 
     Reply get(String path, String token) {
-        return send(request(path, token).GET().build());
+        return transport.get(path, token);
     }
 
     Reply post(String path, String json, String token) {
-        return send(request(path, token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build());
-    }
-
-    private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
-    }
-
-    private Reply send(HttpRequest request) {
-        try {
-            connections.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply(Reply.NO_RESPONSE, "interrupted while waiting for a connection");
-        }
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Reply(Reply.NO_RESPONSE, e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply(Reply.NO_RESPONSE, "interrupted");
-        } finally {
-            connections.release();
-        }
+        return transport.post(path, json, token);
     }
 
     @Override
     public void close() {
-        client.close();
-        executor.close();
+        transport.close();
     }
 }

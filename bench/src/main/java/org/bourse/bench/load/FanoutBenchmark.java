@@ -57,7 +57,7 @@ public final class FanoutBenchmark {
                 + " processors");
         out.print(options.describe());
         LoadOptions flowOptions = options.orderFlow();
-        try (BourseHttp http = new BourseHttp(options.url(), options.connections());
+        try (BourseHttp http = new BourseHttp(options.url(), options.connections(), flowOptions.client());
              ExecutorService listeners = Executors.newVirtualThreadPerTaskExecutor();
              HttpClient sockets = HttpClient.newBuilder().executor(listeners).build()) {
             Setup.Prepared prepared;

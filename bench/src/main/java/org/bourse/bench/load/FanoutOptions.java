@@ -101,8 +101,16 @@ record FanoutOptions(URI url, int subscribers, double rate, Duration duration, D
     LoadOptions orderFlow() {
         LoadOptions d = LoadOptions.defaults();
         return new LoadOptions(url, users, duration, warmup, LoadOptions.Mode.OPEN, d.concurrency(), rate,
-                connections, Mix.parse("limit=75,cancel=25"), market, null, crossing, 0, adminEmail, adminPassword,
+                connections, httpClient(), Mix.parse("limit=75,cancel=25"), market, null, crossing, 0, adminEmail, adminPassword,
                 LoadOptions.OrderCheck.BY_ID, d.reconcileWait(), d.maxInFlight());
+    }
+
+    /**
+     * The client of the order flow's HTTP requests: the load generator's default, lean one, except for https,
+     * which only the JDK's speaks. The WebSockets always go through the JDK's.
+     */
+    BourseHttp.Client httpClient() {
+        return "https".equalsIgnoreCase(url.getScheme()) ? BourseHttp.Client.JDK : LoadOptions.defaults().client();
     }
 
     /** One line per option, as used. */
@@ -115,6 +123,8 @@ record FanoutOptions(URI url, int subscribers, double rate, Duration duration, D
         CommandLine.line(out, "warmup", warmup.toMillis() / 1000.0 + " s");
         CommandLine.line(out, "users", users);
         CommandLine.line(out, "connections", connections);
+        CommandLine.line(out, "client", httpClient().name().toLowerCase(Locale.ROOT)
+                + " for the orders' HTTP, jdk for the WebSockets");
         CommandLine.line(out, "probes", probeCount() + " subscribers keep trade ids; " + correlate + " taking orders correlated");
         return out.toString();
     }

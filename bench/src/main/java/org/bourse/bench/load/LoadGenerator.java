@@ -48,7 +48,7 @@ public final class LoadGenerator {
         out.println("bourse load generator, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors");
         out.print(options.describe());
-        try (BourseHttp http = new BourseHttp(options.url(), options.connections())) {
+        try (BourseHttp http = new BourseHttp(options.url(), options.connections(), options.client())) {
             Setup.Prepared prepared;
             try {
                 prepared = new Setup(options, http, out).prepare();

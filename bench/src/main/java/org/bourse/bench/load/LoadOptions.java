@@ -11,7 +11,7 @@ import java.util.Locale;
  * default. {@link #describe()} prints them all at the start of a run, so a report says how it was made.
  */
 record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode mode, int concurrency, double rate,
-                   int connections, Mix mix, String market, BigDecimal mid, double crossing, long requests,
+                   int connections, BourseHttp.Client client, Mix mix, String market, BigDecimal mid, double crossing, long requests,
                    String adminEmail, String adminPassword, OrderCheck orderCheck, Duration reconcileWait,
                    int maxInFlight) {
 
@@ -31,6 +31,9 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
               --concurrency N         closed loop: clients sending back to back (default 64)
               --rate R                open loop: requests per second, arrivals at fixed intervals (default 1000)
               --connections N         HTTP/1.1 connections at most (default 64)
+              --client raw|jdk        HTTP client: raw, a lean one of the generator's own, for plain http; or
+                                      the JDK's HttpClient, which also speaks https but spends more CPU per
+                                      request, taken from the server on a shared machine (default raw)
               --mix SPEC              shares of limit, market, cancel, read (= book+ticker+balances+orders)
                                       (default limit=50,market=5,cancel=25,read=20)
               --market SYMBOL         the market traded (default BTC-USD)
@@ -53,7 +56,7 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
 
     static LoadOptions defaults() {
         return new LoadOptions(URI.create("http://localhost:8080"), 50, Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Mode.CLOSED, 64, 1000, 64, Mix.parse(Mix.DEFAULT), "BTC-USD", null, 0.33, 0,
+                Mode.CLOSED, 64, 1000, 64, BourseHttp.Client.RAW, Mix.parse(Mix.DEFAULT), "BTC-USD", null, 0.33, 0,
                 "load.admin@bourse.test", "load-admin-password", OrderCheck.BOTH, Duration.ofSeconds(60), 100_000);
     }
 
@@ -70,6 +73,7 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
                 positive("concurrency", given.whole("concurrency", d.concurrency())),
                 given.number("rate", d.rate()),
                 positive("connections", given.whole("connections", d.connections())),
+                choice("client", BourseHttp.Client.class, given.take("client", "raw")),
                 Mix.parse(given.take("mix", Mix.DEFAULT)),
                 given.take("market", d.market()).toUpperCase(Locale.ROOT),
                 price(given.take("mid")),
@@ -90,6 +94,10 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
         if (options.crossing() < 0 || options.crossing() > 1) {
             throw new IllegalArgumentException("--crossing must be between 0 and 1");
         }
+        if (options.client() == BourseHttp.Client.RAW && !"http".equalsIgnoreCase(options.url().getScheme())) {
+            throw new IllegalArgumentException("--client raw speaks plain http only; give --client jdk for "
+                    + options.url());
+        }
         if (options.requests() > 0 && options.mode() == Mode.OPEN) {
             throw new IllegalArgumentException("--requests is for the closed loop; the open loop runs for --duration");
         }
@@ -107,6 +115,8 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
         CommandLine.line(out, "duration", requests > 0 ? requests + " measured requests" : duration.toMillis() / 1000.0 + " s");
         CommandLine.line(out, "warmup", warmup.toMillis() / 1000.0 + " s");
         CommandLine.line(out, "connections", connections);
+        CommandLine.line(out, "client", client == BourseHttp.Client.RAW ? "raw (the generator's own HTTP/1.1)"
+                : "jdk (java.net.http.HttpClient)");
         CommandLine.line(out, "mix", mix);
         CommandLine.line(out, "market", market + (mid == null ? "" : " around " + mid.toPlainString()));
         CommandLine.line(out, "crossing", crossing);

@@ -126,6 +126,7 @@ final class Report {
             json.put("rate", options.rate());
         }
         json.put("connections", options.connections());
+        json.put("client", options.client().name().toLowerCase(Locale.ROOT));
         json.put("market", options.market());
         json.put("measured_s", round(drive.measuredSeconds()));
         long total = kinds.stream().mapToLong(KindFigures::requests).sum();

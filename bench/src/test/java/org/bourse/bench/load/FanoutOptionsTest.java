@@ -63,6 +63,13 @@ class FanoutOptionsTest {
     }
 
     @Test
+    void theOrdersGoThroughTheGeneratorsOwnHttpClientExceptOverHttps() {
+        assertThat(FanoutOptions.parse().orderFlow().client()).isEqualTo(BourseHttp.Client.RAW);
+        assertThat(FanoutOptions.parse("--url", "https://bourse.example").orderFlow().client())
+                .isEqualTo(BourseHttp.Client.JDK);
+    }
+
+    @Test
     void thereAreNeverMoreProbesThanSubscribers() {
         assertThat(FanoutOptions.parse("--subscribers", "5", "--probes", "20").probeCount()).isEqualTo(5);
     }

@@ -46,6 +46,28 @@ class LoadOptionsTest {
     }
 
     @Test
+    void theGeneratorsOwnHttpClientIsTheDefaultAndTheJdksCanBeChosenToCompare() {
+        assertThat(LoadOptions.defaults().client()).isEqualTo(BourseHttp.Client.RAW);
+        assertThat(LoadOptions.parse().describe()).containsPattern("client +raw");
+
+        LoadOptions jdk = LoadOptions.parse("--client", "jdk");
+
+        assertThat(jdk.client()).isEqualTo(BourseHttp.Client.JDK);
+        assertThat(jdk.describe()).containsPattern("client +jdk");
+        assertThat(LoadOptions.parse("--client=RAW").client()).isEqualTo(BourseHttp.Client.RAW);
+        assertThat(LoadOptions.USAGE).contains("--client raw|jdk");
+    }
+
+    @Test
+    void anUnknownClientOrTheRawOneForHttpsIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> LoadOptions.parse("--client", "netty")).hasMessageContaining("--client")
+                .hasMessageContaining("raw").hasMessageContaining("jdk");
+        assertThatThrownBy(() -> LoadOptions.parse("--url", "https://bourse.example")).hasMessageContaining("--client jdk");
+        assertThat(LoadOptions.parse("--url", "https://bourse.example", "--client", "jdk").client())
+                .isEqualTo(BourseHttp.Client.JDK);
+    }
+
+    @Test
     void readSplitsEvenlyOverBookTickerBalancesAndOrders() {
         Mix mix = Mix.parse("limit=50,read=20,book=5");
 

@@ -83,7 +83,7 @@ final class ServerProcess implements AutoCloseable {
 
     private void awaitHealthy() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(START_LIMIT);
-        try (BourseHttp http = new BourseHttp(url, 1)) {
+        try (BourseHttp http = new BourseHttp(url, 1, BourseHttp.Client.RAW)) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the server died at start:\n" + Files.readString(log));
