@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +24,8 @@ import org.bourse.platform.DataDirectory;
 import org.bourse.platform.ErrorCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
@@ -33,12 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into the engine for every module. Starts before the web server and stops after it: recovery
- * (snapshot + journal), the projector catching up from its stored sequence, the live views rebuilt from the
- * recovered engine, the initial markets listed; at shutdown the engine drains, journals and snapshots.
+ * (snapshot + journal, on its own thread while the rest of the application is created), the projector
+ * catching up from its stored sequence, the live views rebuilt from the recovered engine, the initial
+ * markets listed; at shutdown the engine drains, journals and snapshots.
  */
 @Component
 @EnableConfigurationProperties(ExchangeProperties.class)
-public final class ExchangeGateway implements SmartLifecycle {
+public final class ExchangeGateway implements SmartLifecycle, InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeGateway.class);
     /** Before the web server (which starts late and stops early), so no request ever finds the engine down. */
@@ -53,6 +57,8 @@ public final class ExchangeGateway implements SmartLifecycle {
     private final MarketCatalog catalog;
     private final Clock clock;
     private final Projector projector;
+    /** The recovery begun when the bean was made, until {@link #start()} takes it; null afterwards. */
+    private volatile CompletableFuture<EngineRuntime> recovery;
     private volatile EngineRuntime runtime;
 
     ExchangeGateway(ExchangeProperties properties, DataDirectory dataDirectory, List<LiveView> views,
@@ -70,8 +76,28 @@ public final class ExchangeGateway implements SmartLifecycle {
                 transactions, this::projected);
     }
 
+    /**
+     * Recovery begins as soon as this bean exists, on a thread of its own, while Spring goes on creating the
+     * rest of the application (web server, controllers, caches): replaying a long journal and starting the
+     * framework use different cores instead of following each other. The read models are migrated by then
+     * (the {@link JdbcTemplate} this bean takes is only handed out after the migrations). {@link #start()}
+     * waits for the recovery to finish.
+     */
     @Override
-    public void start() {
+    public void afterPropertiesSet() {
+        CompletableFuture<EngineRuntime> recovering = new CompletableFuture<>();
+        recovery = recovering;
+        Thread.ofPlatform().name("bourse-recovery").start(() -> {
+            try {
+                recovering.complete(recover());
+            } catch (Throwable failure) {
+                recovering.completeExceptionally(failure);
+            }
+        });
+    }
+
+    private EngineRuntime recover() {
+        long began = System.nanoTime();
         long projected = projector.loadProjectedSequence();
         projector.start();
         RuntimeConfig config = new RuntimeConfig(dataDirectory.resolve("engine"),
@@ -79,16 +105,48 @@ public final class ExchangeGateway implements SmartLifecycle {
                 properties.queueCapacity(), properties.maxBatch(), properties.fsync(), properties.snapshotEvery(),
                 RuntimeConfig.defaults(dataDirectory.resolve("engine")).segmentBytes(), clock::millis);
         try {
-            runtime = EngineRuntime.start(config, new EventCollector(views, projector, stream), projected);
+            EngineRuntime recovered = EngineRuntime.start(config, new EventCollector(views, projector, stream), projected);
+            log.info("Engine recovered at sequence {} in {} ms", recovered.lastAppliedSequence(),
+                    Duration.ofNanos(System.nanoTime() - began).toMillis());
+            return recovered;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot recover the engine from " + config.directory(), e);
+        }
+    }
+
+    /** Takes the recovery begun at creation; a start after a stop (a restarted context) recovers anew. */
+    @Override
+    public void start() {
+        CompletableFuture<EngineRuntime> recovering = recovery;
+        recovery = null;
+        try {
+            runtime = recovering != null ? recovering.join() : recover();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
         query(engine -> {
             views.forEach(view -> view.restore(engine));
             return null;
         });
         listInitialMarkets();
-        log.info("Engine ready at sequence {} (read models at {})", runtime.lastAppliedSequence(), projected);
+        log.info("Engine ready at sequence {} (read models at {})", runtime.lastAppliedSequence(),
+                projector.projectedSequence());
+    }
+
+    /** The application failed to start after recovery began: the recovered engine's threads must not outlive it. */
+    @Override
+    public void destroy() {
+        CompletableFuture<EngineRuntime> recovering = recovery;
+        recovery = null;
+        if (recovering != null) {
+            try {
+                recovering.join().close();
+            } catch (CompletionException failedAnyway) {
+                // nothing was started
+            }
+            projector.stop();
+            stream.close();
+        }
     }
 
     private void listInitialMarkets() {
