@@ -3,6 +3,7 @@ package org.bourse.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bourse.testsupport.ProblemAssertions.assertProblem;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -73,6 +74,23 @@ class HttpConventionsTest extends IdentityApiTest {
         for (HttpApi.Reply reply : replies) {
             assertThat(reply.header("X-RateLimit-Limit")).as("%s", reply).isEqualTo("200");
             assertThat(Long.parseLong(reply.header("X-RateLimit-Remaining"))).as("%s", reply).isBetween(0L, 199L);
+        }
+    }
+
+    @Test
+    void answersGoOutWholeWithTheirLength() {
+        HttpApi caller = api();
+        Member member = newMember();
+
+        List<HttpApi.Reply> replies = List.of(
+                caller.post(REGISTER, member.registration()),                     // 201
+                caller.post(LOGIN, member.credentials()),                         // 200
+                caller.get(ME));                                                  // 401 problem
+
+        for (HttpApi.Reply reply : replies) {
+            assertThat(reply.headers().firstValue("Transfer-Encoding")).as("%s", reply).isEmpty();
+            assertThat(reply.header("Content-Length")).as("%s", reply)
+                    .isEqualTo(Integer.toString(reply.body().getBytes(StandardCharsets.UTF_8).length));
         }
     }
 
