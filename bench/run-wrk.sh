@@ -4,6 +4,7 @@
 #   bench/run-wrk.sh                          # -t2 -c64 -d30s on each endpoint
 #   bench/run-wrk.sh -t2 -c128 -d60s          # other wrk options
 #   WRK_URL=http://localhost:8080 bench/run-wrk.sh   # a server already running: none is started
+#   WRK_WARMUP=0 bench/run-wrk.sh             # no unmeasured 30 s run before each endpoint (the JIT's warm-up)
 # Endpoints: GET /actuator/health and GET /api/v1/markets (public, no database, no engine round trip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,12 @@ if [ -z "$url" ]; then
   url="http://localhost:$port"
 fi
 bourse_print_machine
+warmup="${WRK_WARMUP:-30s}"
 for path in /actuator/health /api/v1/markets; do
+  if [ "$warmup" != 0 ]; then
+    echo "== warm-up, not measured: wrk -t2 -c64 -d$warmup $url$path"
+    wrk -t2 -c64 -d"$warmup" "$url$path" >/dev/null
+  fi
   echo "== wrk ${options[*]} --latency $url$path"
   wrk "${options[@]}" --latency "$url$path"
 done
