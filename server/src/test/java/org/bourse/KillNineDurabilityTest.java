@@ -25,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An acknowledged request survives {@code kill -9}: a real server process takes orders and transfers from
- * several clients, is killed with SIGKILL in the middle of the stream, and restarted on the same data
- * directory. Every order and transfer that was answered 2xx is there, with its fills and balances, and the
- * read models reconcile with the engine.
+ * several clients, and registrations from another, is killed with SIGKILL in the middle of the stream, and
+ * restarted on the same data directory. Every order and transfer that was answered 2xx is there, with its
+ * fills and balances, every registered user can log in, and the read models reconcile with the engine.
  */
 class KillNineDurabilityTest {
 
@@ -52,7 +52,7 @@ class KillNineDurabilityTest {
     }
 
     @Test
-    void everyAcknowledgedOrderAndTransferSurvivesASigkill() throws Exception {
+    void everyAcknowledgedRequestSurvivesASigkill() throws Exception {
         int port = freePort();
         server = start(port);
         HttpApi api = HttpApi.onPort(port);
@@ -73,6 +73,8 @@ class KillNineDurabilityTest {
             Account other = traders.get((c + 1) % traders.size());
             clients.add(Thread.ofVirtual().start(() -> stream(me, other, go, acked)));
         }
+        ConcurrentLinkedQueue<Account> registered = new ConcurrentLinkedQueue<>();
+        clients.add(Thread.ofVirtual().start(() -> register(api.anotherCaller(), go, registered)));
         Thread.sleep(3_000);
         server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final snapshot
         go.set(false);
@@ -80,6 +82,7 @@ class KillNineDurabilityTest {
             client.join();
         }
         assertThat(acked).as("acknowledged before the kill").hasSizeGreaterThan(20);
+        assertThat(registered).as("registered before the kill").isNotEmpty();
 
         server = start(port);
         for (Acked a : acked) {
@@ -90,6 +93,11 @@ class KillNineDurabilityTest {
                 HttpApi.Reply again = a.owner().api().post("/api/v1/transfers", a.body());
                 assertThat(again.status()).as("transfer %s after restart: %s", a.id(), again).isEqualTo(200);
             }
+        }
+        for (Account user : registered) {
+            HttpApi.Reply login = api.post("/api/v1/auth/login", Map.of("email", user.email(), "password", user.password()));
+            assertThat(login.status()).as("login of %s, registered before the kill: %s", user.email(), login)
+                    .isEqualTo(200);
         }
         JsonNode reconciliation = login(api, admin).get("/api/v1/admin/reconciliation").json();
         assertThat(reconciliation.path("healthy").asBoolean()).as("%s", reconciliation).isTrue();
@@ -127,6 +135,23 @@ class KillNineDurabilityTest {
                 }
             } catch (RuntimeException connectionLost) {
                 return; // the server is gone: what was answered before is what must survive
+            }
+        }
+    }
+
+    /** Registers new users back to back (the identity tables, written directly rather than through the engine). */
+    private static void register(HttpApi api, AtomicBoolean go, ConcurrentLinkedQueue<Account> registered) {
+        while (go.get()) {
+            String username = "joiner_" + UUID.randomUUID().toString().substring(0, 8);
+            Account user = new Account(username, username + "@example.com", "correct horse " + username, api);
+            try {
+                HttpApi.Reply reply = api.post("/api/v1/auth/register",
+                        Map.of("username", username, "email", user.email(), "password", user.password()));
+                if (reply.status() == 201) {
+                    registered.add(user);
+                }
+            } catch (RuntimeException connectionLost) {
+                return;
             }
         }
     }
