@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.bourse.engine.Engine;
@@ -57,6 +55,7 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
     private final MarketCatalog catalog;
     private final Clock clock;
     private final Projector projector;
+    private final AnswerDeadlines deadlines;
     /** The recovery begun when the bean was made, until {@link #start()} takes it; null afterwards. */
     private volatile CompletableFuture<EngineRuntime> recovery;
     private volatile EngineRuntime runtime;
@@ -74,6 +73,7 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
         this.clock = clock;
         this.projector = new Projector(properties.projectorQueue(), properties.projectorBatch(), projections, jdbc,
                 transactions, this::projected);
+        this.deadlines = new AnswerDeadlines(properties.requestTimeout());
     }
 
     /**
@@ -133,9 +133,13 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
                 projector.projectedSequence());
     }
 
-    /** The application failed to start after recovery began: the recovered engine's threads must not outlive it. */
+    /**
+     * Stops the deadline sweeper; and when the application failed to start after recovery began, closes the
+     * recovered engine, whose threads must not outlive it.
+     */
     @Override
     public void destroy() {
+        deadlines.close();
         CompletableFuture<EngineRuntime> recovering = recovery;
         recovery = null;
         if (recovering != null) {
@@ -190,11 +194,9 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
     public Result execute(Command command) {
         CompletableFuture<Result> future = submit(command);
         try {
-            return future.get(properties.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return deadlines.await(future);
         } catch (ExecutionException e) {
             throw unavailable(e.getCause());
-        } catch (TimeoutException e) {
-            throw unavailable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(e);
@@ -216,9 +218,9 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
             throw unavailable(new IllegalStateException("the engine is not running"));
         }
         try {
-            return running.query(read).get(properties.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw unavailable(e);
+            return deadlines.await(running.query(read));
+        } catch (ExecutionException e) {
+            throw unavailable(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(e);
