@@ -77,6 +77,9 @@ final class Reconciliation {
     }
 
     synchronized Run run() {
+        // what the read models hold is read before the engine's state: the engine only moves on, so commands
+        // applied meanwhile (traffic, the pending-order expiry) cannot make the read models look ahead of it
+        ReadModelsHead head = readModelsHead();
         EngineSide engine = exchange.query(e -> new EngineSide(e.report(), e.lastLedgerId()));
         exchange.awaitReadModels();
         Map<String, BigDecimal[]> ledger = ledgerSums(engine.lastLedgerId());
@@ -94,7 +97,7 @@ final class Reconciliation {
                     netDeposits, BigDecimal.valueOf(t.fees(), scale), BigDecimal.valueOf(t.reserved(), scale), matches));
         }
         StateReport report = engine.report();
-        boolean ahead = readModelsAhead(report.lastSequence(), engine.lastLedgerId());
+        boolean ahead = head.projected() > report.lastSequence() || head.newestLedgerLine() > engine.lastLedgerId();
         Run run = new Run(clock.instant(), report.lastSequence(), engine.lastLedgerId(), List.copyOf(assets),
                 report.negativeBalances(), report.crossedBooks(), report.holdMismatches(), ahead,
                 allMatch && report.healthy() && !ahead);
@@ -102,11 +105,17 @@ final class Reconciliation {
         return run;
     }
 
-    /** The read models can trail the engine, never lead it: leading means the engine lost what they saw. */
-    private boolean readModelsAhead(long engineSequence, long engineLedgerId) {
+    /**
+     * The read models can trail the engine, never lead it: leading means the engine lost what they saw. These
+     * are compared with the engine's sequence and newest ledger line read afterwards.
+     */
+    private record ReadModelsHead(long projected, long newestLedgerLine) {
+    }
+
+    private ReadModelsHead readModelsHead() {
         Long projected = jdbc.queryForObject("SELECT last_sequence FROM projection_state WHERE name = 'engine'", Long.class);
         Long newestLine = jdbc.queryForObject("SELECT MAX(id) FROM ledger_entries", Long.class);
-        return (projected != null && projected > engineSequence) || (newestLine != null && newestLine > engineLedgerId);
+        return new ReadModelsHead(projected == null ? 0 : projected, newestLine == null ? 0 : newestLine);
     }
 
     /** Per asset: the ledger summed over users and the fee account, and over every account. */

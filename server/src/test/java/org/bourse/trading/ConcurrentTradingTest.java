@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
@@ -26,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Many users trading and transferring at once over HTTP. Whatever the interleaving, no money appears or
  * disappears: the reconciliation (engine balances = ledger = deposits minus withdrawals, per asset) holds,
- * and every user's ledger sums to their balance. Random choices print their seed ({@code -Dbourse.seed=}).
+ * and every user's ledger sums to their balance; an audit asked for while the trading goes on finds nothing
+ * wrong either. Random choices print their seed ({@code -Dbourse.seed=}).
  */
 @BourseHttpTest
 @TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
@@ -53,6 +56,18 @@ class ConcurrentTradingTest {
             all.add(trader);
         }
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+        AtomicBoolean trading = new AtomicBoolean(true);
+        AtomicInteger audits = new AtomicInteger();
+        ConcurrentLinkedQueue<String> unhealthy = new ConcurrentLinkedQueue<>();
+        Thread auditor = Thread.ofVirtual().start(() -> {
+            while (trading.get()) {
+                JsonNode run = traders.admin().post("/api/v1/admin/reconciliation", "").json();
+                audits.incrementAndGet();
+                if (!run.path("healthy").asBoolean()) {
+                    unhealthy.add(run.toString());
+                }
+            }
+        });
         try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
             List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -62,8 +77,13 @@ class ConcurrentTradingTest {
             for (Future<?> f : work) {
                 f.get();
             }
+        } finally {
+            trading.set(false);
+            auditor.join();
         }
         assertThat(unexpected).as("answers no client should ever get (seed %d)", seed).isEmpty();
+        assertThat(audits.get()).as("audits run during the trading").isPositive();
+        assertThat(unhealthy).as("audits run during the trading (seed %d)", seed).isEmpty();
 
         JsonNode run = traders.admin().get("/api/v1/admin/reconciliation").json();
         assertThat(run.path("healthy").asBoolean()).as("reconciliation %s (seed %d)", run, seed).isTrue();
