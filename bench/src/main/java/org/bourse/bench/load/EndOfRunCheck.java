@@ -48,7 +48,13 @@ final class EndOfRunCheck {
         this.out = out;
     }
 
-    OrderFindings orders(List<Trader> traders, LoadOptions.OrderCheck how) {
+    /**
+     * The read models may still trail the engine when the load stops (the server answers reads after at most
+     * its request timeout with what is projected), so an order not yet listed or found is looked for again,
+     * once a second, until {@code wait} has passed; only then is it lost.
+     */
+    OrderFindings orders(List<Trader> traders, LoadOptions.OrderCheck how, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
         List<Acked> acked = new ArrayList<>();
         for (Trader trader : traders) {
             for (long id : trader.acknowledgedOrders()) {
@@ -62,11 +68,11 @@ final class EndOfRunCheck {
         LongAdder foundInLists = new LongAdder();
         if (how != LoadOptions.OrderCheck.LIST) {
             out.printf("check: looking up %d acknowledged orders one by one (GET /orders/{id})%n", acked.size());
-            Parallel.forEach(acked, parallelism, a -> byId(a, foundById, lost, wrong));
+            Parallel.forEach(acked, parallelism, a -> byId(a, deadline, foundById, lost, wrong));
         }
         if (how != LoadOptions.OrderCheck.BY_ID) {
             out.printf("check: listing the orders of %d traders (GET /orders)%n", traders.size());
-            Parallel.forEach(traders, parallelism, t -> inList(t, foundInLists, lost, wrong));
+            Parallel.forEach(traders, parallelism, t -> inList(t, deadline, foundInLists, lost, wrong));
         }
         long lostCount = lost.stream().distinct().count();
         if (!lost.isEmpty()) {
@@ -79,8 +85,12 @@ final class EndOfRunCheck {
         return new OrderFindings(how, acked.size(), foundById.sum(), foundInLists.sum(), lostCount, failures);
     }
 
-    private void byId(Acked a, LongAdder found, ConcurrentLinkedQueue<String> lost, ConcurrentLinkedQueue<String> wrong) {
+    private void byId(Acked a, Instant deadline, LongAdder found, ConcurrentLinkedQueue<String> lost,
+                      ConcurrentLinkedQueue<String> wrong) {
         BourseHttp.Reply reply = http.get("/api/v1/orders/" + a.id(), a.owner().token(http));
+        while (reply.status() == 404 && waitASecond(deadline)) {
+            reply = http.get("/api/v1/orders/" + a.id(), a.owner().token(http));
+        }
         if (reply.status() == 404) {
             lost.add(a.id() + " of " + a.owner().username());
             return;
@@ -98,23 +108,15 @@ final class EndOfRunCheck {
         expectCancelled(a.owner(), a.id(), Json.text(order, "status"), wrong);
     }
 
-    private void inList(Trader trader, LongAdder found, ConcurrentLinkedQueue<String> lost,
+    private void inList(Trader trader, Instant deadline, LongAdder found, ConcurrentLinkedQueue<String> lost,
                         ConcurrentLinkedQueue<String> wrong) {
-        Map<Long, String> listed = new HashMap<>();
-        String cursor = null;
-        do {
-            String path = "/api/v1/orders?limit=" + PAGE + (cursor == null ? "" : "&cursor=" + cursor);
-            BourseHttp.Reply reply = http.get(path, trader.token(http));
-            if (reply.status() != 200) {
-                wrong.add("GET " + path + " of " + trader.username() + " answered " + reply.outcome());
-                return;
-            }
-            Map<String, Object> page = Json.object(reply.body());
-            for (Map<String, Object> order : Json.objects(page, "items")) {
-                listed.put(Long.parseLong(Json.text(order, "id")), Json.text(order, "status"));
-            }
-            cursor = Json.text(page, "next_cursor");
-        } while (cursor != null);
+        Map<Long, String> listed = list(trader, wrong);
+        while (listed != null && !listsAll(listed, trader.acknowledgedOrders()) && waitASecond(deadline)) {
+            listed = list(trader, wrong);
+        }
+        if (listed == null) {
+            return;
+        }
         for (long id : trader.acknowledgedOrders()) {
             String status = listed.get(id);
             if (status == null) {
@@ -123,6 +125,49 @@ final class EndOfRunCheck {
                 found.increment();
                 expectCancelled(trader, id, status, wrong);
             }
+        }
+    }
+
+    /** Every order in the trader's list with its status; null (and the reason in {@code wrong}) when a page failed. */
+    private Map<Long, String> list(Trader trader, ConcurrentLinkedQueue<String> wrong) {
+        Map<Long, String> listed = new HashMap<>();
+        String cursor = null;
+        do {
+            String path = "/api/v1/orders?limit=" + PAGE + (cursor == null ? "" : "&cursor=" + cursor);
+            BourseHttp.Reply reply = http.get(path, trader.token(http));
+            if (reply.status() != 200) {
+                wrong.add("GET " + path + " of " + trader.username() + " answered " + reply.outcome());
+                return null;
+            }
+            Map<String, Object> page = Json.object(reply.body());
+            for (Map<String, Object> order : Json.objects(page, "items")) {
+                listed.put(Long.parseLong(Json.text(order, "id")), Json.text(order, "status"));
+            }
+            cursor = Json.text(page, "next_cursor");
+        } while (cursor != null);
+        return listed;
+    }
+
+    private static boolean listsAll(Map<Long, String> listed, long[] ids) {
+        for (long id : ids) {
+            if (!listed.containsKey(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sleeps a second unless {@code deadline} has passed. @return whether it slept (there is time to look again) */
+    private static boolean waitASecond(Instant deadline) {
+        if (Instant.now().isAfter(deadline)) {
+            return false;
+        }
+        try {
+            Thread.sleep(1_000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -173,7 +218,8 @@ final class EndOfRunCheck {
         if (!healthy) {
             failures.add("the audit is not healthy: negative balances " + Json.text(run, "negative_balances")
                     + ", crossed books " + Json.text(run, "crossed_books") + ", hold mismatches "
-                    + Json.text(run, "hold_mismatches"));
+                    + Json.text(run, "hold_mismatches") + ", read models ahead of the engine "
+                    + run.get("read_models_ahead"));
         }
         List<AssetFigures> assets = new ArrayList<>();
         for (Map<String, Object> a : Json.objects(run, "assets")) {

@@ -76,7 +76,7 @@ public final class LoadGenerator {
             report.printFigures(out);
 
             EndOfRunCheck check = new EndOfRunCheck(http, options.connections(), out);
-            EndOfRunCheck.OrderFindings orders = check.orders(prepared.traders(), options.orderCheck());
+            EndOfRunCheck.OrderFindings orders = check.orders(prepared.traders(), options.orderCheck(), options.reconcileWait());
             EndOfRunCheck.ReconciliationFindings audit = check.reconciliation(prepared.admin(), quiescentAt,
                     options.reconcileWait());
             Report.printChecks(out, orders, audit);

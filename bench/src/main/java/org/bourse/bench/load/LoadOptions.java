@@ -46,7 +46,8 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
               --admin-password P      (default load-admin-password)
               --order-check both|by-id|list
                                       how every acknowledged order is looked for at the end (default both)
-              --reconcile-wait D      how long to keep asking for an audit run dated after the load
+              --reconcile-wait D      how long to keep looking for acknowledged orders the read models do
+                                      not show yet, and asking for an audit run dated after the load
                                       (default 60s; the audit is asked for with POST /admin/reconciliation)
               --max-in-flight N       open loop: arrivals waiting for an answer at most; beyond, an arrival
                                       is shed and counted, and the rate is reported as not sustained
