@@ -71,8 +71,8 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
         this.userSequences = userSequences;
         this.catalog = catalog;
         this.clock = clock;
-        this.projector = new Projector(properties.projectorQueue(), properties.projectorBatch(), projections, jdbc,
-                transactions, this::projected);
+        this.projector = new Projector(properties.projectorQueue(), properties.projectorBatch(),
+                properties.projectorInterval(), projections, jdbc, transactions, this::projected);
         this.deadlines = new AnswerDeadlines(properties.requestTimeout());
     }
 

@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pendingOrderTtl  pending orders never executed are cancelled (expired) after this long
  * @param projectorBatch   commands written to the read models per transaction at most
  * @param projectorQueue   commands waiting for the projector; when full the engine waits (backpressure)
+ * @param projectorInterval at most one read-model transaction this often: with H2 each commit writes the
+ *                         store, and many small ones made the journal's fsync tail (and the p99) long
  * @param requestTimeout   how long a request waits for its command before answering 503
  */
 @ConfigurationProperties("bourse.exchange")
 public record ExchangeProperties(int queueCapacity, int maxBatch, boolean fsync, long snapshotEvery,
                                  BigDecimal slippage, Duration pendingOrderTtl, int projectorBatch, int projectorQueue,
-                                 Duration requestTimeout) {
+                                 Duration projectorInterval, Duration requestTimeout) {
 
     public ExchangeProperties {
         if (slippage == null || slippage.signum() < 0 || slippage.compareTo(BigDecimal.ONE) >= 0) {
