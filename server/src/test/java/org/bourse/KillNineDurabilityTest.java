@@ -164,7 +164,9 @@ class KillNineDurabilityTest {
                 .redirectOutput(data.resolve("server.log").toFile());
         builder.environment().putAll(Map.of("BOURSE_PORT", Integer.toString(port), "BOURSE_DATA_DIR", data.toString(),
                 "BOURSE_DEMO", "false", "BOURSE_ADMIN_EMAILS", ADMIN, "BOURSE_RATE_LIMIT_CAPACITY", "1000000",
-                "BOURSE_RATE_LIMIT_REFILL_PER_SECOND", "1000000", "BOURSE_LOGIN_MAX_FAILURES_PER_IP", "1000"));
+                "BOURSE_RATE_LIMIT_REFILL_PER_SECOND", "1000000", "BOURSE_LOGIN_MAX_FAILURES_PER_IP", "1000",
+                // snapshots every few hundred commands: the restart recovers from one, and old ones are released
+                "BOURSE_SNAPSHOT_EVERY", "300"));
         builder.environment().remove("BOURSE_DB_URL");
         builder.environment().remove("BOURSE_REDIS_URL");
         Process process = builder.start();

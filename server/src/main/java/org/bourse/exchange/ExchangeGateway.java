@@ -19,6 +19,7 @@ import org.bourse.engine.runtime.EngineRuntime;
 import org.bourse.engine.runtime.RuntimeConfig;
 import org.bourse.platform.ApiException;
 import org.bourse.platform.DataDirectory;
+import org.bourse.platform.DurableWrites;
 import org.bourse.platform.ErrorCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,8 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
 
     ExchangeGateway(ExchangeProperties properties, DataDirectory dataDirectory, List<LiveView> views,
                     List<Projection> projections, EventStream stream, LiveOrders liveOrders, UserSequences userSequences,
-                    MarketCatalog catalog, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+                    MarketCatalog catalog, JdbcTemplate jdbc, TransactionTemplate transactions,
+                    DurableWrites durableWrites, Clock clock) {
         this.properties = properties;
         this.dataDirectory = dataDirectory;
         this.views = views;
@@ -72,7 +74,8 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
         this.catalog = catalog;
         this.clock = clock;
         this.projector = new Projector(properties.projectorQueue(), properties.projectorBatch(),
-                properties.projectorInterval(), projections, jdbc, transactions, this::projected);
+                properties.projectorInterval(), projections, jdbc, transactions, liveOrders::projected, durableWrites,
+                this::projectedDurably);
         this.deadlines = new AnswerDeadlines(properties.requestTimeout());
     }
 
@@ -259,8 +262,8 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
         return projector.projectedSequence();
     }
 
-    private void projected(long sequence) {
-        liveOrders.projected(sequence);
+    /** The read models up to {@code sequence} are on disk: the engine need not replay anything before it. */
+    private void projectedDurably(long sequence) {
         EngineRuntime running = runtime;
         if (running != null) {
             running.releaseUpTo(sequence);

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
+import org.bourse.platform.DurableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,11 +22,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the last sequence written ({@code projection_state}). On start-up the engine replays from that sequence,
  * so every command is projected exactly once even across a crash. A failed write is retried until the
  * database is back; meanwhile the queue fills and the engine waits, which in turn answers callers 503.
+ *
+ * <p>A committed batch is visible at once ({@code onProjected}) but may not be on disk yet (the embedded H2
+ * writes in the background, see {@link DurableWrites}); about once a second the projector flushes the
+ * database and only then tells the engine it may delete the journal up to there ({@code onDurable}), so a
+ * crash can never lose read-model writes that the journal no longer holds.
  */
 final class Projector {
 
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
     private static final String STATE = "engine";
+    private static final long DURABLE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final BlockingQueue<CommandEvents> queue;
     private final int maxBatch;
@@ -34,6 +41,8 @@ final class Projector {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final LongConsumer onProjected;
+    private final DurableWrites durableWrites;
+    private final LongConsumer onDurable;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
     private volatile long projected;
@@ -41,7 +50,8 @@ final class Projector {
     private Thread thread;
 
     Projector(int capacity, int maxBatch, Duration interval, List<Projection> projections, JdbcTemplate jdbc,
-              TransactionTemplate transactions, LongConsumer onProjected) {
+              TransactionTemplate transactions, LongConsumer onProjected, DurableWrites durableWrites,
+              LongConsumer onDurable) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.intervalNanos = interval.toNanos();
@@ -49,6 +59,8 @@ final class Projector {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.onProjected = onProjected;
+        this.durableWrites = durableWrites;
+        this.onDurable = onDurable;
     }
 
     /** The sequence the read models reflect, as stored. */
@@ -123,8 +135,14 @@ final class Projector {
     private void run() {
         List<CommandEvents> batch = new ArrayList<>(maxBatch);
         long lastWrite = System.nanoTime() - intervalNanos;
+        long lastDurable = System.nanoTime();
+        long durable = projected;
         while (running || !queue.isEmpty()) {
             try {
+                if (durable < projected && System.nanoTime() - lastDurable >= DURABLE_EVERY_NANOS) {
+                    lastDurable = System.nanoTime();
+                    durable = makeDurable(durable);
+                }
                 CommandEvents first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -143,6 +161,19 @@ final class Projector {
                 return;
             }
         }
+    }
+
+    /** @return the sequence now known to be on disk: {@code projected} after a flush, the old one if it failed */
+    private long makeDurable(long durable) {
+        long sequence = projected; // only this thread advances it: everything up to here is committed
+        try {
+            durableWrites.flush();
+        } catch (RuntimeException e) {
+            log.error("Could not flush the read models to disk; the journal is kept until a flush succeeds", e);
+            return durable;
+        }
+        onDurable.accept(sequence);
+        return sequence;
     }
 
     private void writeUntilDone(List<CommandEvents> batch) throws InterruptedException {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.bourse.platform.DurableWrites;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -30,14 +31,16 @@ class Registration {
     private final PasswordEncoder passwords;
     private final AccountOpener accounts;
     private final IdentityProperties properties;
+    private final DurableWrites durableWrites;
     private final Clock clock;
 
     Registration(UserRepository users, PasswordEncoder passwords, AccountOpener accounts, IdentityProperties properties,
-                 Clock clock) {
+                 DurableWrites durableWrites, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.accounts = accounts;
         this.properties = properties;
+        this.durableWrites = durableWrites;
         this.clock = clock;
     }
 
@@ -53,6 +56,7 @@ class Registration {
             return new Outcome.Taken(users.emailTaken(email) ? Conflict.EMAIL_TAKEN : Conflict.USERNAME_TAKEN);
         }
         accounts.openIfPending(user, traceId);
+        durableWrites.flush(); // the user row is not in the engine's journal: on disk before the caller hears of it
         return new Outcome.Registered(user);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.bourse.identity.LoginAttemptRepository.Outcome;
+import org.bourse.platform.DurableWrites;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +45,7 @@ class Sessions {
     private final RefreshTokens refreshTokens;
     private final SessionCache sessionCache;
     private final AccountOpener accounts;
+    private final DurableWrites durableWrites;
     private final Duration sessionTtl;
     private final Clock clock;
     /** Compared against when the e-mail is unknown, so that answer costs the same bcrypt time as a wrong password. */
@@ -51,7 +53,7 @@ class Sessions {
 
     Sessions(UserRepository users, PasswordEncoder passwords, LoginThrottle throttle, LoginAttemptRepository attempts,
              TokenIssuer tokens, RefreshTokens refreshTokens, SessionCache sessionCache, AccountOpener accounts,
-             IdentityProperties properties, Clock clock) {
+             DurableWrites durableWrites, IdentityProperties properties, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -60,6 +62,7 @@ class Sessions {
         this.refreshTokens = refreshTokens;
         this.sessionCache = sessionCache;
         this.accounts = accounts;
+        this.durableWrites = durableWrites;
         this.sessionTtl = properties.accessTokenTtl();
         this.clock = clock;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
@@ -91,6 +94,7 @@ class Sessions {
         accounts.openIfPending(user, traceId);
         String accessToken = tokens.accessToken(user, now.truncatedTo(ChronoUnit.SECONDS));
         String refreshToken = refreshTokens.issue(user.id(), now);
+        durableWrites.flush(); // a refresh token the caller holds must still be known after a crash
         sessionCache.store(user, sessionTtl);
         return new Login.Granted(user, accessToken, refreshToken, tokens.accessTokenSeconds());
     }
@@ -115,6 +119,9 @@ class Sessions {
 
     /** Revokes the refresh token and drops the cached session; an unknown or already revoked token changes nothing. */
     void logout(String refreshToken) {
-        refreshTokens.revoke(refreshToken, clock.instant()).ifPresent(sessionCache::evict);
+        refreshTokens.revoke(refreshToken, clock.instant()).ifPresent(userId -> {
+            durableWrites.flush(); // a revoked token must not come back to life after a crash
+            sessionCache.evict(userId);
+        });
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.bourse.platform.DurableWrites;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,14 +16,16 @@ class UserAdministration {
     private final RefreshTokens refreshTokens;
     private final SessionCache sessionCache;
     private final TransactionTemplate transaction;
+    private final DurableWrites durableWrites;
     private final Clock clock;
 
     UserAdministration(UserRepository users, RefreshTokens refreshTokens, SessionCache sessionCache,
-                       TransactionTemplate transaction, Clock clock) {
+                       TransactionTemplate transaction, DurableWrites durableWrites, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.sessionCache = sessionCache;
         this.transaction = transaction;
+        this.durableWrites = durableWrites;
         this.clock = clock;
     }
 
@@ -47,6 +50,7 @@ class UserAdministration {
         if (!Boolean.TRUE.equals(found)) {
             return Optional.empty();
         }
+        durableWrites.flush();
         if (!active) {
             sessionCache.evict(userId);
         }

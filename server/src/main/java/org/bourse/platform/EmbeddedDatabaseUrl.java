@@ -26,12 +26,10 @@ final class EmbeddedDatabaseUrl implements BeanPostProcessor {
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSourceProperties properties && !StringUtils.hasText(properties.getUrl())) {
             Path dir = Path.of(environment.getProperty("bourse.data-dir", "./data")).toAbsolutePath().normalize();
-            // WRITE_DELAY=0: H2 writes its store at every commit. By default it does so in the background every
-            // half second, and a kill -9 lost what was committed since: acknowledged registrations (the identity
-            // tables are written directly), and a projected sequence whose journal segment may be gone.
+            // H2 writes its commits to the file in the background (its default write delay): what must be on
+            // disk before an answer or before journal is deleted is flushed explicitly (DurableWrites).
             properties.setUrl("jdbc:h2:file:" + dir.resolve("db").resolve("bourse")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
-                    + ";WRITE_DELAY=0");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
             if (!StringUtils.hasText(properties.getUsername())) {
                 properties.setUsername("sa");
             }
