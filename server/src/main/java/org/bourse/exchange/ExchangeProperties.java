@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pendingOrderTtl  pending orders never executed are cancelled (expired) after this long
  * @param projectorBatch   commands written to the read models per transaction at most
  * @param projectorQueue   commands waiting for the projector; when full the engine waits (backpressure)
- * @param projectorInterval at most one read-model transaction this often: with H2 each commit writes the
- *                         store, and many small ones made the journal's fsync tail (and the p99) long
+ * @param projectorInterval at most one read-model transaction this often: fewer, larger transactions, each
+ *                         with its own commit work in the database; a read of one's own writes waits for it
  * @param requestTimeout   how long a request waits for its command before answering 503
  */
 @ConfigurationProperties("bourse.exchange")

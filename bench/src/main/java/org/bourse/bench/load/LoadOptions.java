@@ -26,7 +26,8 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
               --url URL               server to load (default http://localhost:8080)
               --users N               traders registered and funded before the run (default 50)
               --duration D            measured time, e.g. 30s, 2m, 500ms (default 30s)
-              --warmup D              unmeasured time before it (default 5s)
+              --warmup D              unmeasured time before it (default 5s); in the open loop the rate
+                                      climbs over it from a tenth of --rate to --rate
               --mode closed|open      closed loop (maximum throughput) or open loop (fixed arrival rate)
               --concurrency N         closed loop: clients sending back to back (default 64)
               --rate R                open loop: requests per second, arrivals at fixed intervals (default 1000)
@@ -111,7 +112,8 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
         CommandLine.line(out, "url", url);
         CommandLine.line(out, "mode", mode.name().toLowerCase(Locale.ROOT) + (mode == Mode.CLOSED
                 ? " loop, " + concurrency + " clients back to back"
-                : " loop, " + rate + " requests/s at fixed intervals, latency from the intended send time"));
+                : " loop, " + rate + " requests/s at fixed intervals (climbing to it over the warm-up), latency"
+                + " from the intended send time"));
         CommandLine.line(out, "users", users);
         CommandLine.line(out, "duration", requests > 0 ? requests + " measured requests" : duration.toMillis() / 1000.0 + " s");
         CommandLine.line(out, "warmup", warmup.toMillis() / 1000.0 + " s");

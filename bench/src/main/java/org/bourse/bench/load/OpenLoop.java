@@ -9,10 +9,14 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed arrival rate: request {@code i} is due at {@code start + i / rate}, whatever happened to the ones
- * before, and its latency runs from that intended time to its answer. A server that stalls therefore shows
- * the stall in every request that arrived meanwhile (no coordinated omission), including time spent
- * waiting for a free connection and any lateness of this scheduler.
+ * A fixed arrival rate: in the measured window request {@code i} is due every {@code 1 / rate}, whatever
+ * happened to the ones before, and its latency runs from that intended time to its answer. A server that
+ * stalls therefore shows the stall in every request that arrived meanwhile (no coordinated omission),
+ * including time spent waiting for a free connection and any lateness of this scheduler.
+ *
+ * <p>During the warm-up the rate climbs evenly from a tenth of {@code rate} to {@code rate}: a server whose
+ * JIT is still compiling takes a fraction of its later rate, and a full rate from the first second built a
+ * backlog that the measured window inherited, measuring the cold start instead of the rate.
  */
 final class OpenLoop {
 
@@ -39,9 +43,10 @@ final class OpenLoop {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
+        double warmupSeconds = warmup.toNanos() / 1e9;
         try (ExecutorService arrivals = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; ; i++) {
-                long intended = start + (long) (i * 1e9 / rate);
+                long intended = start + dueNanos(i, rate, warmupSeconds);
                 if (intended - end >= 0) {
                     break;
                 }
@@ -71,5 +76,20 @@ final class OpenLoop {
             }
         }
         return new Drive(duration.toNanos() / 1e9, shed.sum(), worstLag);
+    }
+
+    /**
+     * When arrival {@code i} is due, in nanoseconds from the start. Over the warm-up of {@code w} seconds the
+     * rate climbs linearly from {@code r0 = rate / 10} to {@code rate}, so the arrivals by time {@code t} are
+     * {@code r0 t + (rate - r0) t^2 / 2w}, solved here for {@code t}; after it, one every {@code 1 / rate}.
+     */
+    static long dueNanos(long i, double rate, double warmupSeconds) {
+        double r0 = rate / 10;
+        double rampArrivals = warmupSeconds * (rate + r0) / 2;
+        if (i >= rampArrivals) {
+            return (long) ((warmupSeconds + (i - rampArrivals) / rate) * 1e9);
+        }
+        double a = (rate - r0) / (2 * warmupSeconds);
+        return (long) ((-r0 + Math.sqrt(r0 * r0 + 4 * a * i)) / (2 * a) * 1e9);
     }
 }
