@@ -39,7 +39,7 @@ class LoginAttemptRepository {
                         WHERE email = :email AND outcome = 'INVALID_CREDENTIALS' AND attempted_at > :since
                           AND attempted_at > COALESCE((SELECT MAX(s.attempted_at) FROM login_attempts s
                                                        WHERE s.email = :email AND s.success = TRUE), :since)
-                        ORDER BY attempted_at DESC
+                        ORDER BY email DESC, attempted_at DESC -- email too: H2 then reads the index backwards
                         LIMIT :limit""")
                 .param("email", email).param("since", utc(since)).param("limit", limit)
                 .query((row, n) -> instant(row, "attempted_at")).list();
@@ -50,7 +50,7 @@ class LoginAttemptRepository {
         return jdbc.sql("""
                         SELECT attempted_at FROM login_attempts
                         WHERE ip = :ip AND outcome = 'INVALID_CREDENTIALS' AND attempted_at > :since
-                        ORDER BY attempted_at DESC
+                        ORDER BY ip DESC, attempted_at DESC
                         LIMIT :limit""")
                 .param("ip", ip).param("since", utc(since)).param("limit", limit)
                 .query((row, n) -> instant(row, "attempted_at")).list();

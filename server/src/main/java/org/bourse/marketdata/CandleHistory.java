@@ -30,12 +30,16 @@ final class CandleHistory {
      * @return gap-filled candles, oldest first
      */
     List<Candle> read(String symbol, CandleInterval interval, long start, long end, int limit, boolean fromStart) {
+        // The ORDER BY names the key's fixed leading columns too: only then does H2 read the key in order and stop
+        // at the limit, rather than reading the market's whole history of that interval and sorting it.
         List<Candle> rows = jdbc.query("""
                 SELECT * FROM candles WHERE symbol = ? AND period = ? AND open_time BETWEEN ? AND ?
-                ORDER BY open_time LIMIT ?""", (rs, n) -> candle(rs), symbol, interval.code(), start, end, limit);
+                ORDER BY symbol, period, open_time LIMIT ?""", (rs, n) -> candle(rs), symbol, interval.code(), start, end,
+                limit);
         List<Candle> before = jdbc.query("""
                 SELECT * FROM candles WHERE symbol = ? AND period = ? AND open_time < ?
-                ORDER BY open_time DESC LIMIT 1""", (rs, n) -> candle(rs), symbol, interval.code(), start);
+                ORDER BY symbol DESC, period DESC, open_time DESC LIMIT 1""", (rs, n) -> candle(rs), symbol,
+                interval.code(), start);
         Long previousClose = before.isEmpty() ? null : before.getFirst().close();
         long first = start;
         if (previousClose == null) {

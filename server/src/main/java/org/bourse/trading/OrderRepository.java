@@ -76,7 +76,9 @@ class OrderRepository implements OpenOrders {
             sql.append(" AND id < ?");
             args.add(filter.before());
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
+        // user_id too, though fixed: only then does H2 walk ix_orders_user backwards and stop after the page,
+        // instead of reading every order the user ever placed and sorting them (PostgreSQL does either way)
+        sql.append(" ORDER BY user_id DESC, id DESC LIMIT ?");
         args.add(filter.limit());
         return jdbc.query(sql.toString(), OrderRepository::order, args.toArray());
     }
@@ -106,7 +108,7 @@ class OrderRepository implements OpenOrders {
             sql.append(" AND trade_id < ?");
             args.add(beforeTradeId);
         }
-        sql.append(" ORDER BY trade_id DESC LIMIT ?");
+        sql.append(" ORDER BY user_id DESC, trade_id DESC LIMIT ?"); // user_id: see list()
         args.add(limit);
         return jdbc.query(sql.toString(), OrderRepository::fill, args.toArray());
     }

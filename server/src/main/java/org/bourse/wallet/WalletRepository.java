@@ -59,7 +59,9 @@ class WalletRepository {
             sql.append(" AND id < ?");
             args.add(filter.before());
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
+        // account_id too, though fixed: only then does H2 walk ix_ledger_account backwards and stop after the
+        // page, instead of reading every line of the account and sorting them (PostgreSQL does either way)
+        sql.append(" ORDER BY account_id DESC, id DESC LIMIT ?");
         args.add(filter.limit());
         return jdbc.query(sql.toString(), (r, n) -> new LedgerLine(r.getLong("id"), r.getString("asset"),
                 r.getBigDecimal("amount"), r.getBigDecimal("balance_after"), r.getString("type"),
