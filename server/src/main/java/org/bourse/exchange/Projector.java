@@ -129,8 +129,8 @@ final class Projector {
     /**
      * At most one transaction per interval: a command that comes soon after the last write waits for the
      * rest of the interval, and whatever arrived meanwhile is written with it. Under load the batches are
-     * large anyway; at a few hundred commands a second this turns hundreds of small transactions (with H2,
-     * each one a write of its store) into a few dozen.
+     * large anyway; at a few hundred commands a second this turns hundreds of small transactions, each with
+     * its commit work in the database, into fewer and larger ones.
      */
     private void run() {
         List<CommandEvents> batch = new ArrayList<>(maxBatch);
