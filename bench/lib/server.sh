@@ -56,16 +56,16 @@ bourse_admin_from_args() {
 # and no scheduled audit (the generator's own request runs the audit after the load). BOURSE_* variables
 # already set (BOURSE_DB_URL, BOURSE_FSYNC, ...) are passed on; BOURSE_JAVA_OPTS are JVM options.
 bourse_start_server() {
-  local port=$1 dir=$2 aot
+  local port=$1 dir=$2
   mkdir -p "$dir"
-  aot=$(bourse_aot_options "$BOURSE_SERVER_JAR")
+  bourse_launch_args "$BOURSE_SERVER_JAR"
   BOURSE_PORT="$port" BOURSE_DATA_DIR="$dir/data" BOURSE_DEMO=false \
   BOURSE_ADMIN_EMAILS="${BOURSE_ADMIN_EMAILS:-$BOURSE_LOAD_ADMIN_EMAIL}" \
   BOURSE_RATE_LIMIT_CAPACITY="${BOURSE_RATE_LIMIT_CAPACITY:-1000000000}" \
   BOURSE_RATE_LIMIT_REFILL_PER_SECOND="${BOURSE_RATE_LIMIT_REFILL_PER_SECOND:-1000000000}" \
   BOURSE_AUDIT_INITIAL_DELAY="${BOURSE_AUDIT_INITIAL_DELAY:-24h}" \
   BOURSE_AUDIT_INTERVAL="${BOURSE_AUDIT_INTERVAL:-24h}" \
-    "$JAVA_HOME/bin/java" $aot ${BOURSE_JAVA_OPTS:-} -jar "$BOURSE_SERVER_JAR" >>"$dir/server.log" 2>&1 &
+    "$JAVA_HOME/bin/java" ${BOURSE_JAVA_OPTS:-} "${BOURSE_LAUNCH[@]}" >>"$dir/server.log" 2>&1 &
   BOURSE_SERVER_PID=$!
 }
 
