@@ -19,13 +19,13 @@
 # (making them first when missing or older than JAR), otherwise (-jar JAR). Call it directly, not in $(...).
 bourse_launch_args() {
   local jar=$1 dir name scratch
-  name=$(basename "$jar")
-  # absolute, since the cache records the class path it was trained with
-  dir="$(cd "$(dirname "$jar")" && pwd)/${name%.jar}-launch"
   if [ "${BOURSE_AOT:-true}" = "false" ]; then
     BOURSE_LAUNCH=(-jar "$jar")
     return 0
   fi
+  name=$(basename "$jar")
+  # absolute, since the cache records the class path it was trained with
+  dir="$(cd "$(dirname "$jar")" && pwd)/${name%.jar}-launch"
   if [ ! -f "$dir/app.aot" ] || [ "$jar" -nt "$dir/app.aot" ]; then
     echo "bourse: preparing the start-up cache for this build (once, about 30 s)..." >&2
     scratch=$(mktemp -d)
