@@ -26,15 +26,18 @@ public final class Money {
         return POW10[exponent];
     }
 
-    /** {@code floor(a * b / d)} for {@code a, b >= 0, d > 0}, exact while {@code (d - 1) * b} fits a long. */
+    /**
+     * {@code floor(a * b / d)} for {@code a, b >= 0, d > 0}, exact while {@code (d - 1) * b} fits a long; past
+     * that it throws {@link ArithmeticException} rather than return a wrapped product.
+     */
     public static long mulDivFloor(long a, long b, long d) {
-        return Math.addExact(Math.multiplyExact(a / d, b), (a % d) * b / d);
+        return Math.addExact(Math.multiplyExact(a / d, b), Math.multiplyExact(a % d, b) / d);
     }
 
     /** {@code ceil(a * b / d)} under the same conditions as {@link #mulDivFloor}. */
     public static long mulDivCeil(long a, long b, long d) {
         long whole = Math.multiplyExact(a / d, b);
-        long part = (a % d) * b;
+        long part = Math.multiplyExact(a % d, b);
         return Math.addExact(whole, part / d + (part % d == 0 ? 0 : 1));
     }
 
