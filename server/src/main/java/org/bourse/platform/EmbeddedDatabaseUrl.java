@@ -25,7 +25,7 @@ final class EmbeddedDatabaseUrl implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSourceProperties properties && !StringUtils.hasText(properties.getUrl())) {
-            Path dir = Path.of(environment.getProperty("bourse.data-dir", "./data")).toAbsolutePath().normalize();
+            Path dir = DataDirectory.locate(environment.getProperty(DataDirectory.PROPERTY, ""));
             // H2 writes its commits to the file in the background (its default write delay): what must be on
             // disk before an answer or before journal is deleted is flushed explicitly (DurableWrites).
             properties.setUrl("jdbc:h2:file:" + dir.resolve("db").resolve("bourse")

@@ -3,10 +3,8 @@ package org.bourse.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -20,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The HS256 key that signs and verifies tokens: {@code BOURSE_JWT_SECRET} (at least 32 bytes) when set,
- * otherwise 256 random bits generated on first start and kept in {@code <data dir>/jwt-secret} (owner-only)
- * so issued tokens survive restarts.
+ * otherwise 256 random bits generated on first start and kept in {@code <data dir>/jwt-secret} so issued tokens
+ * survive restarts. The file is created owner-only and whole ({@link SecretFiles}); the server refuses to start
+ * on one that other users may read, since whoever read it can sign any user's token, an admin's included.
  */
 @Component
 public final class JwtSigningKey {
@@ -51,7 +50,18 @@ public final class JwtSigningKey {
             if (!Files.exists(file)) {
                 create(file);
             }
-            return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            if (SecretFiles.othersMayAccess(file)) {
+                throw new IllegalStateException("The JWT signing secret " + file + " is readable by other users (mode "
+                        + SecretFiles.mode(file) + "), so it may have leaked: anyone holding it can sign an admin's "
+                        + "token. Delete it to have a new one generated (every token issued so far stops working), "
+                        + "or, if you are sure no one read it, chmod 600 it.");
+            }
+            String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            if (text.isEmpty()) {
+                throw new IllegalStateException("The JWT signing secret " + file + " is empty; delete it to have a "
+                        + "new one generated");
+            }
+            return Base64.getDecoder().decode(text);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the JWT secret " + file, e);
         }
@@ -60,15 +70,8 @@ public final class JwtSigningKey {
     private static void create(Path file) throws IOException {
         byte[] random = new byte[MIN_BYTES];
         new SecureRandom().nextBytes(random);
-        try {
-            // Created owner-only from the start, so the secret is never readable by others, not even briefly.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException raceLost) {
-            return;
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
+        if (SecretFiles.createOwnerOnly(file, Base64.getEncoder().encodeToString(random) + "\n")) {
+            log.info("Generated a new JWT signing secret in {}", file);
         }
-        Files.writeString(file, Base64.getEncoder().encodeToString(random) + "\n", StandardCharsets.US_ASCII);
-        log.info("Generated a new JWT signing secret in {}", file);
     }
 }
