@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.bourse.testsupport.Admins;
 import org.bourse.testsupport.HttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,7 @@ class KillNineDurabilityTest {
         server = start(port);
         HttpApi api = HttpApi.onPort(port);
         Account admin = account(api, "durable_admin", ADMIN);
+        assertThat(Admins.bootstrap(admin.api(), data).status()).as("the admin bootstrap").isEqualTo(204);
         List<Account> traders = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Account trader = account(api.anotherCaller(), "durable_" + UUID.randomUUID().toString().substring(0, 8), null);
@@ -163,7 +165,8 @@ class KillNineDurabilityTest {
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());
         builder.environment().putAll(Map.of("BOURSE_PORT", Integer.toString(port), "BOURSE_DATA_DIR", data.toString(),
-                "BOURSE_DEMO", "false", "BOURSE_ADMIN_EMAILS", ADMIN, "BOURSE_RATE_LIMIT_CAPACITY", "1000000",
+                "BOURSE_DEMO", "false", "BOURSE_RATE_LIMIT_CAPACITY", "1000000",
+                "BOURSE_AUTH_RATE_LIMIT_CAPACITY", "1000000", "BOURSE_AUTH_RATE_LIMIT_REFILL_PER_SECOND", "1000000",
                 "BOURSE_RATE_LIMIT_REFILL_PER_SECOND", "1000000", "BOURSE_LOGIN_MAX_FAILURES_PER_IP", "1000",
                 // snapshots every few hundred commands: the restart recovers from one, and old ones are released
                 "BOURSE_SNAPSHOT_EVERY", "300"));

@@ -1,6 +1,7 @@
 package org.bourse.identity;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.bourse.platform.ApiException;
 import org.bourse.platform.ErrorCodes;
 import org.bourse.platform.RequestContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +36,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 final class AuthController {
 
     static final String TOKEN_TYPE = "Bearer";
+    static final String ACCOUNT_OPENING_FAILED = "ACCOUNT_OPENING_FAILED";
 
     private final Registration registration;
     private final Sessions sessions;
@@ -82,10 +85,13 @@ final class AuthController {
     }
 
     @PostMapping("/register")
-    @Operation(summary = "Register a user; e-mails listed in BOURSE_ADMIN_EMAILS get role admin")
+    @Operation(summary = "Register a user (role normal; the first admin is made with the bootstrap token)")
     @ApiResponse(responseCode = "201", description = "the new user; the user's account is opened with the initial balance")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @ApiResponse(responseCode = "409", description = "EMAIL_TAKEN or USERNAME_TAKEN (both case-insensitive)")
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED: too many registrations or logins from this address; see Retry-After")
+    @ApiResponse(responseCode = "503", description = "ACCOUNT_OPENING_FAILED: the account (and its opening balance) could "
+            + "not be opened, so nothing was registered; retry after Retry-After")
     ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest body) {
         return switch (registration.register(body.username(), body.email(), body.password(), RequestContext.traceId())) {
             case Registration.Outcome.Registered(User user) -> ResponseEntity.status(HttpStatus.CREATED).body(UserResponse.of(user));
@@ -94,6 +100,8 @@ final class AuthController {
                         case EMAIL_TAKEN -> "That e-mail is already registered";
                         case USERNAME_TAKEN -> "That username is already taken";
                     });
+            case Registration.Outcome.AccountNotOpened() -> throw accountNotOpened(
+                    "Your account could not be opened right now, so you are not registered; try again shortly");
         };
     }
 
@@ -103,7 +111,11 @@ final class AuthController {
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @ApiResponse(responseCode = "401", description = "INVALID_CREDENTIALS, the same for an unknown e-mail and a wrong password")
     @ApiResponse(responseCode = "403", description = "ACCOUNT_DISABLED")
-    @ApiResponse(responseCode = "429", description = "RATE_LIMITED after repeated failures for the e-mail or from the address; see Retry-After")
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED after repeated failures for the e-mail or from the "
+            + "address, or too many registrations and logins from the address; see Retry-After")
+    @ApiResponse(responseCode = "503", description = "ACCOUNT_OPENING_FAILED: the account of a user whose registration "
+            + "was cut short could still not be opened; retry after Retry-After. SERVICE_UNAVAILABLE: too many "
+            + "password checks waiting")
     LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         return switch (sessions.login(body.email(), body.password(), request.getRemoteAddr(), RequestContext.traceId())) {
             case Sessions.Login.Granted(User user, String access, String refresh, long expiresIn) ->
@@ -115,7 +127,15 @@ final class AuthController {
             case Sessions.Login.Throttled(Duration retryAfter) ->
                     throw ApiException.rateLimited("Too many failed logins; retry after the number of seconds in Retry-After",
                             retryAfter);
+            case Sessions.Login.AccountNotOpened() ->
+                    throw accountNotOpened("Your account could not be opened yet; log in again shortly");
         };
+    }
+
+    static ApiException accountNotOpened(String detail) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ACCOUNT_OPENING_FAILED, detail, List.of(), headers);
     }
 
     @PostMapping("/refresh")

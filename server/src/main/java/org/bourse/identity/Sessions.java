@@ -30,6 +30,10 @@ class Sessions {
 
         record Throttled(Duration retryAfter) implements Login {
         }
+
+        /** The password was right, but the user's account (cut short at registration) could still not be opened. */
+        record AccountNotOpened() implements Login {
+        }
     }
 
     record AccessGrant(String accessToken, long expiresInSeconds) {
@@ -68,30 +72,44 @@ class Sessions {
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** Every attempt is recorded in {@code login_attempts}, whatever its outcome. */
+    /**
+     * Every attempt is recorded in {@code login_attempts}, whatever its outcome, and recorded before the
+     * lock-out is checked and the password hashed, so parallel guesses cannot slip past the limit together.
+     */
     Login login(String email, String password, String clientAddress, String traceId) {
         Instant now = clock.instant();
         String emailKey = UserRepository.key(email);
         String ip = fitted(clientAddress);
-        Optional<Duration> wait = throttle.waitBeforeNextAttempt(emailKey, ip, now);
+        long attempt = attempts.begin(emailKey, ip, now);
+        Optional<Duration> wait = throttle.waitBeforeAttempt(emailKey, ip, now);
         if (wait.isPresent()) {
-            attempts.record(emailKey, ip, Outcome.RATE_LIMITED, now);
+            attempts.finish(attempt, Outcome.RATE_LIMITED);
             return new Login.Throttled(wait.get());
         }
         Optional<User> found = users.findByEmail(email);
-        boolean passwordMatches = passwords.matches(password, found.map(User::passwordHash).orElse(unknownUserHash));
+        boolean passwordMatches;
+        try {
+            passwordMatches = passwords.matches(password, found.map(User::passwordHash).orElse(unknownUserHash));
+        } catch (RuntimeException notChecked) {
+            attempts.finish(attempt, Outcome.RATE_LIMITED); // no turn at the hash: the password was never tried
+            throw notChecked;
+        }
         if (found.isEmpty() || !passwordMatches) {
-            attempts.record(emailKey, ip, Outcome.INVALID_CREDENTIALS, now);
+            attempts.finish(attempt, Outcome.INVALID_CREDENTIALS);
             return new Login.InvalidCredentials();
         }
         User user = found.get();
         if (!user.active()) {
-            attempts.record(emailKey, ip, Outcome.ACCOUNT_DISABLED, now);
+            attempts.finish(attempt, Outcome.ACCOUNT_DISABLED);
             return new Login.AccountDisabled();
         }
-        attempts.record(emailKey, ip, Outcome.SUCCESS, now);
+        attempts.finish(attempt, Outcome.SUCCESS);
         users.recordLogin(user.id(), now);
-        accounts.openIfPending(user, traceId);
+        try {
+            accounts.openIfPending(user, traceId);
+        } catch (AccountOpener.NotOpened e) {
+            return new Login.AccountNotOpened();
+        }
         String accessToken = tokens.accessToken(user, now.truncatedTo(ChronoUnit.SECONDS));
         String refreshToken = refreshTokens.issue(user.id(), now);
         durableWrites.flush(); // a refresh token the caller holds must still be known after a crash

@@ -31,6 +31,8 @@ final class SystemUserRegistration implements SystemUsers {
                 case Registration.Outcome.Taken taken -> existing(users.findByEmail(email).orElseThrow(() ->
                         new IllegalStateException("Cannot register system user " + username + ": " + taken.conflict())),
                         username, traceId);
+                case Registration.Outcome.AccountNotOpened notOpened -> throw new IllegalStateException(
+                        "Cannot open the account of system user " + username + "; the next attempt retries");
             };
         } else {
             existing(user, username, traceId);

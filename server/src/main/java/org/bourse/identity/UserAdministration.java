@@ -2,15 +2,32 @@ package org.bourse.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.bourse.platform.DurableWrites;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The admin switch for accounts. A disabled user cannot log in and loses every refresh token at once. */
+/**
+ * What admins change about users: the role ({@code admin} or {@code normal}) and whether the account is
+ * active. A disabled user cannot log in and loses every refresh token at once. The exchange never loses its
+ * last active admin this way: with no admin, only a restart's bootstrap token could make one again.
+ */
 @Service
 class UserAdministration {
+
+    sealed interface Change {
+        record Updated(User user) implements Change {
+        }
+
+        record NoSuchUser() implements Change {
+        }
+
+        /** The change would leave no active admin. */
+        record LastAdmin() implements Change {
+        }
+    }
 
     private final UserRepository users;
     private final RefreshTokens refreshTokens;
@@ -30,30 +47,49 @@ class UserAdministration {
     }
 
     /**
-     * Access tokens already issued stay valid until they expire (at most the access-token lifetime): they are
-     * verified without a database read.
+     * Access tokens already issued stay valid until they expire (at most the access-token lifetime) for the
+     * user's own routes: they are verified without a database read. Admin routes read the current role
+     * ({@link AdminRoles}), so a revoked admin loses them at once.
      *
-     * @return the user as now stored, or empty when there is no such user
+     * @param role   {@code admin}, {@code normal}, or null to leave it
+     * @param active the new state, or null to leave it
      */
-    Optional<User> setActive(long userId, boolean active) {
+    Change update(long userId, String role, Boolean active) {
         Instant now = clock.instant();
-        // One transaction: a user is never left disabled with refresh tokens that still work.
-        Boolean found = transaction.execute(status -> {
-            if (!users.setActive(userId, active, now)) {
-                return false;
+        // One transaction: a user is never left disabled with refresh tokens that still work, and the check for
+        // the last admin holds until the change is committed.
+        Change change = transaction.execute(status -> {
+            Optional<User> before = users.find(userId);
+            if (before.isEmpty()) {
+                return new Change.NoSuchUser();
             }
-            if (!active) {
-                refreshTokens.revokeAllOf(userId, now);
+            if (removesAnActiveAdmin(before.get(), role, active)) {
+                List<Long> admins = users.lockActiveAdmins();
+                if (admins.size() <= 1 && admins.contains(userId)) {
+                    return new Change.LastAdmin();
+                }
             }
-            return true;
+            if (role != null) {
+                users.setRole(userId, role, now);
+            }
+            if (active != null) {
+                users.setActive(userId, active, now);
+                if (!active) {
+                    refreshTokens.revokeAllOf(userId, now);
+                }
+            }
+            return new Change.Updated(before.get());
         });
-        if (!Boolean.TRUE.equals(found)) {
-            return Optional.empty();
+        if (!(change instanceof Change.Updated)) {
+            return change;
         }
         durableWrites.flush();
-        if (!active) {
-            sessionCache.evict(userId);
-        }
-        return users.find(userId);
+        sessionCache.evict(userId); // its cached copy holds the old role or state
+        return new Change.Updated(users.find(userId).orElseThrow());
+    }
+
+    private static boolean removesAnActiveAdmin(User user, String role, Boolean active) {
+        boolean activeAdmin = User.ADMIN.equals(user.role()) && user.active();
+        return activeAdmin && ((role != null && !User.ADMIN.equals(role)) || Boolean.FALSE.equals(active));
     }
 }

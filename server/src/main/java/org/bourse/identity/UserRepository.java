@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -78,6 +79,31 @@ class UserRepository implements UserDirectory {
     boolean setActive(long id, boolean active, Instant now) {
         return jdbc.sql("UPDATE users SET is_active = :active, updated_at = :now WHERE id = :id")
                 .param("active", active).param("now", utc(now)).param("id", id).update() == 1;
+    }
+
+    /** @return false when there is no such user */
+    boolean setRole(long id, String role, Instant now) {
+        return jdbc.sql("UPDATE users SET role = :role, updated_at = :now WHERE id = :id")
+                .param("role", role).param("now", utc(now)).param("id", id).update() == 1;
+    }
+
+    boolean anyActiveAdmin() {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = :admin AND is_active = TRUE")
+                .param("admin", User.ADMIN).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The active admins' ids, their rows locked until the transaction ends: two admins demoting or disabling
+     * each other at once are so taken one after the other, and the second sees what the first left.
+     */
+    List<Long> lockActiveAdmins() {
+        return jdbc.sql("SELECT id FROM users WHERE role = :admin AND is_active = TRUE ORDER BY id FOR UPDATE")
+                .param("admin", User.ADMIN).query(Long.class).list();
+    }
+
+    /** Removes a user no one was told of yet (registration could not open the account). */
+    void delete(long id) {
+        jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update();
     }
 
     @Override

@@ -19,8 +19,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what under {@code /api/v1}: every request there needs a valid access token except the
- * modules' {@link PublicEndpoints}; {@code /api/v1/admin/**} needs role {@code admin} and answers other
- * callers {@code 404} as if the route did not exist. Everything outside {@code /api/v1} (actuator, docs,
+ * modules' {@link PublicEndpoints}; {@code /api/v1/admin/**} needs a user who is an active admin now (as stored,
+ * {@link CurrentRoles}, not as the token said when issued) and answers other callers {@code 404} as if the route
+ * did not exist. The one exception is {@code /api/v1/admin/bootstrap}, where a logged-in user who is not an
+ * admin yet becomes the first one. Everything outside {@code /api/v1} (actuator, docs,
  * the WebSocket, which checks its own tokens) is open. Refusals are problem+json.
  *
  * <p>One filter instead of a security framework's chain: the decision above is all the API needs, and on
@@ -33,14 +35,17 @@ final class ApiAccessFilter extends OncePerRequestFilter {
 
     private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/v1/**");
     private static final PathPattern ADMIN_API = PathPatternParser.defaultInstance.parse("/api/v1/admin/**");
+    private static final PathPattern ADMIN_BOOTSTRAP = PathPatternParser.defaultInstance.parse("/api/v1/admin/bootstrap");
 
     private final Callers callers;
     private final ProblemWriter problems;
     private final List<PathPattern> open;
+    private final CurrentRoles roles;
 
-    ApiAccessFilter(Callers callers, ProblemWriter problems, List<PublicEndpoints> publicEndpoints) {
+    ApiAccessFilter(Callers callers, ProblemWriter problems, List<PublicEndpoints> publicEndpoints, CurrentRoles roles) {
         this.callers = callers;
         this.problems = problems;
+        this.roles = roles;
         this.open = publicEndpoints.stream()
                 .flatMap(endpoints -> endpoints.patterns().stream())
                 .map(PathPatternParser.defaultInstance::parse)
@@ -73,7 +78,7 @@ final class ApiAccessFilter extends OncePerRequestFilter {
             problems.write(response, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "A valid access token is required");
             return;
         }
-        if (ADMIN_API.matches(path) && !caller.isAdmin()) {
+        if (ADMIN_API.matches(path) && !ADMIN_BOOTSTRAP.matches(path) && !roles.isActiveAdmin(caller.id())) {
             problems.write(response, HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, StatusDetails.of(HttpStatus.NOT_FOUND));
             return;
         }

@@ -19,9 +19,9 @@ final class LocalRateLimiter implements RateLimiter {
     private final Clock clock;
     private final Cache<String, Bucket> buckets;
 
-    LocalRateLimiter(RateLimitProperties properties, Clock clock) {
-        this.capacity = properties.capacity();
-        this.tokensPerMilli = properties.refillPerSecond() / 1000.0;
+    LocalRateLimiter(long capacity, double refillPerSecond, Clock clock) {
+        this.capacity = capacity;
+        this.tokensPerMilli = refillPerSecond / 1000.0;
         this.clock = clock;
         long millisToFill = (long) Math.ceil(capacity / tokensPerMilli);
         this.buckets = Caffeine.newBuilder()

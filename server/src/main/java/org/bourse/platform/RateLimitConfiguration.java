@@ -13,15 +13,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitConfiguration {
 
+    /** The general bucket of every caller, and the smaller one per address for logins and registrations. */
+    record RateLimiters(RateLimiter general, RateLimiter credentials) {
+    }
+
     @Bean
     @ConditionalOnRedis
-    RateLimiter redisRateLimiter(StringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties) {
-        return new RedisRateLimiter(redis, keys, properties);
+    RateLimiters redisRateLimiters(StringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties) {
+        return new RateLimiters(new RedisRateLimiter(redis, keys, properties.capacity(), properties.refillPerSecond()),
+                new RedisRateLimiter(redis, keys, properties.auth().capacity(), properties.auth().refillPerSecond()));
     }
 
     @Bean
     @ConditionalOnExpression("'${bourse.redis.url:}'.trim() == ''")
-    RateLimiter localRateLimiter(RateLimitProperties properties, Clock clock) {
-        return new LocalRateLimiter(properties, clock);
+    RateLimiters localRateLimiters(RateLimitProperties properties, Clock clock) {
+        return new RateLimiters(new LocalRateLimiter(properties.capacity(), properties.refillPerSecond(), clock),
+                new LocalRateLimiter(properties.auth().capacity(), properties.auth().refillPerSecond(), clock));
     }
 }

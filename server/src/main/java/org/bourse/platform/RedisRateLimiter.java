@@ -50,11 +50,11 @@ final class RedisRateLimiter implements RateLimiter {
     private final long capacity;
     private final String tokensPerMilli;
 
-    RedisRateLimiter(StringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties) {
+    RedisRateLimiter(StringRedisTemplate redis, RedisKeys keys, long capacity, double refillPerSecond) {
         this.redis = redis;
         this.keys = keys;
-        this.capacity = properties.capacity();
-        this.tokensPerMilli = Double.toString(properties.refillPerSecond() / 1000.0);
+        this.capacity = capacity;
+        this.tokensPerMilli = Double.toString(refillPerSecond / 1000.0);
     }
 
     @Override

@@ -45,9 +45,9 @@ class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAccessFilter> apiAccessFilter(Callers callers, ProblemWriter problems,
-                                                            List<PublicEndpoints> publicEndpoints) {
+                                                            List<PublicEndpoints> publicEndpoints, CurrentRoles roles) {
         FilterRegistrationBean<ApiAccessFilter> registration =
-                new FilterRegistrationBean<>(new ApiAccessFilter(callers, problems, publicEndpoints));
+                new FilterRegistrationBean<>(new ApiAccessFilter(callers, problems, publicEndpoints, roles));
         registration.setOrder(ACCESS_FILTER_ORDER);
         return registration;
     }

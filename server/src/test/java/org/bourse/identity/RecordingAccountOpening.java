@@ -13,6 +13,9 @@ final class RecordingAccountOpening implements AccountOpening {
     record Opened(long userId, String traceId) {
     }
 
+    /** Failures enough to outlast the retries of one opening (the identity module tries three times). */
+    static final int MORE_THAN_ANY_RETRY = 3;
+
     private final List<Opened> opened = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToCome = new AtomicInteger();
 
@@ -24,8 +27,9 @@ final class RecordingAccountOpening implements AccountOpening {
         opened.add(new Opened(userId, traceId));
     }
 
-    void failNextCall() {
-        failuresToCome.incrementAndGet();
+    /** The next {@code calls} calls fail; 0 ends failures still to come. */
+    void failNextCalls(int calls) {
+        failuresToCome.set(calls);
     }
 
     List<Opened> openedFor(long userId) {

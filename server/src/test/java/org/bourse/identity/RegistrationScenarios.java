@@ -73,25 +73,71 @@ abstract class RegistrationScenarios extends IdentityApiTest {
     }
 
     @Test
-    void anAccountTheWalletCouldNotOpenIsOpenedAtTheNextLoginOnly() {
-        Member member = newMember();
-        wallet.failNextCall();
+    void aWalletFailingOnceIsAskedAgainSoTheAccountOpensWithTheRegistration() {
+        wallet.failNextCalls(1);
 
-        long userId = register(member);
-        assertThat(wallet.openedFor(userId)).as("the wallet failed during registration").isEmpty();
+        HttpApi.Reply reply = api().withHeader("X-Request-Id", "register-retried").post(REGISTER, newMember().registration());
+
+        assertThat(reply.status()).isEqualTo(201);
+        long userId = Long.parseLong(reply.text("id"));
+        assertThat(wallet.openedFor(userId)).containsExactly(new RecordingAccountOpening.Opened(userId, "register-retried"));
+    }
+
+    @Test
+    void aWalletThatKeepsFailingFailsTheRegistrationAndRegistersNoOne() {
+        Member member = newMember();
+        wallet.failNextCalls(RecordingAccountOpening.MORE_THAN_ANY_RETRY);
+
+        HttpApi.Reply refused = api().post(REGISTER, member.registration());
+
+        assertProblem(refused, 503, "ACCOUNT_OPENING_FAILED");
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertProblem(api().post(LOGIN, member.credentials()), 401, "INVALID_CREDENTIALS");
+        wallet.failNextCalls(0);
+        assertThat(api().post(REGISTER, member.registration()).status()).as("the same registration, once the wallet works")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void anAccountLeftUnopenedByACrashIsOpenedAtTheNextLoginOnly() {
+        Member member = newMember();
+        long userId = Long.parseLong(api().withHeader("X-Request-Id", "registering").post(REGISTER, member.registration())
+                .text("id"));
+        forgetTheAccountWasOpened(userId);
 
         logIn(api().withHeader("X-Request-Id", "first-login"), member);
         logIn(api().withHeader("X-Request-Id", "second-login"), member);
 
-        assertThat(wallet.openedFor(userId)).containsExactly(new RecordingAccountOpening.Opened(userId, "first-login"));
+        assertThat(wallet.openedFor(userId)).extracting(RecordingAccountOpening.Opened::traceId)
+                .containsExactly("registering", "first-login");
     }
 
     @Test
-    void emailsOnTheAdminListRegisterAsAdminsWhateverTheirCase() {
-        HttpApi.Reply reply = api().post(REGISTER, newMemberWithEmail("Boss@Bourse.TEST").registration());
+    void aLoginIsRefusedWhileTheAccountStillCannotBeOpened() {
+        Member member = newMember();
+        long userId = register(member);
+        forgetTheAccountWasOpened(userId);
+        wallet.failNextCalls(RecordingAccountOpening.MORE_THAN_ANY_RETRY);
+
+        HttpApi.Reply refused = api().post(LOGIN, member.credentials());
+
+        wallet.failNextCalls(0);
+        assertProblem(refused, 503, "ACCOUNT_OPENING_FAILED");
+        assertThat(api().post(LOGIN, member.credentials()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmailOnceListedAsAdminRegistersAsANormalUser() {
+        HttpApi.Reply reply = api().post(REGISTER, newMemberWithEmail(ONCE_LISTED_AS_ADMIN.toUpperCase(Locale.ROOT))
+                .registration());
 
         assertThat(reply.status()).isEqualTo(201);
-        assertThat(reply.text("role")).isEqualTo("admin");
+        assertThat(reply.text("role")).isEqualTo("normal");
+    }
+
+    /** What a crash between the user row and the wallet's answer leaves: a user whose account is not open. */
+    private void forgetTheAccountWasOpened(long userId) {
+        jdbc.sql("UPDATE users SET account_opened_at = NULL WHERE id = :id").param("id", userId).update();
     }
 
     @Test

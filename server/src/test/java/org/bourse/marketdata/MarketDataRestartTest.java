@@ -29,7 +29,7 @@ class MarketDataRestartTest {
         return new SpringApplicationBuilder(BourseApplication.class).run("--server.port=0",
                 "--bourse.data-dir=" + data, "--spring.datasource.url=", "--spring.datasource.username=",
                 "--spring.datasource.password=", "--bourse.redis.url=", "--bourse.jwt.secret=", "--bourse.demo=false",
-                "--server.forward-headers-strategy=native", "--bourse.identity.admin-emails=" + Traders.ADMIN_EMAIL,
+                "--server.forward-headers-strategy=native",
                 "--bourse.rate-limit.capacity=100000", "--bourse.rate-limit.refill-per-second=100000");
     }
 

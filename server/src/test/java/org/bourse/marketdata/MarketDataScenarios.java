@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 @BourseHttpTest
 @TestPropertySource(properties = {"bourse.demo=false", "bourse.rate-limit.capacity=100000",
-        "bourse.rate-limit.refill-per-second=100000", "bourse.identity.admin-emails=market.admin@bourse.test"})
+        "bourse.rate-limit.refill-per-second=100000"})
 abstract class MarketDataScenarios {
 
     @LocalServerPort

@@ -57,8 +57,6 @@ public final class Traders {
         }
     }
 
-    public static final String ADMIN_EMAIL = "market.admin@bourse.test";
-
     /**
      * Lists a new market {@code <COIN>-USD} with a base asset no one else uses (8 decimals, tick 0.01, lot
      * 0.00001, fees 0.1 %), so a test's orders never meet another test's. @return the coin
@@ -74,16 +72,9 @@ public final class Traders {
         return coin;
     }
 
-    /** A client of the admin (registered on first use). */
+    /** A client of the server's admin (made through the admin bootstrap on first use: {@link Admins}). */
     public HttpApi admin() {
-        HttpApi api = HttpApi.onPort(port);
-        Map<String, Object> admin = Map.of("username", "market_admin", "email", ADMIN_EMAIL, "password",
-                "the admin's own password");
-        assertThat(api.post("/api/v1/auth/register", admin).status()).isIn(201, 409);
-        HttpApi.Reply login = api.post("/api/v1/auth/login", Map.of("email", ADMIN_EMAIL, "password",
-                "the admin's own password"));
-        assertThat(login.status()).as("admin login: %s", login).isEqualTo(200);
-        return api.withBearer(login.text("access_token"));
+        return Admins.admin(port);
     }
 
     public Trader newTrader() {

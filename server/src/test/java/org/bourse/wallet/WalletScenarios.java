@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** API.md's Wallet section through real HTTP: balances, the faucet, transfers and the ledger. */
 @BourseHttpTest
 @TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
-        "bourse.rate-limit.refill-per-second=100000", "bourse.identity.admin-emails=market.admin@bourse.test"})
+        "bourse.rate-limit.refill-per-second=100000"})
 abstract class WalletScenarios {
 
     @LocalServerPort

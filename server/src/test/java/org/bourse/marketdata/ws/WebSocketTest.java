@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @BourseHttpTest
 @TestPropertySource(properties = {"bourse.demo=false", "bourse.rate-limit.capacity=100000",
-        "bourse.rate-limit.refill-per-second=100000", "bourse.identity.admin-emails=market.admin@bourse.test",
+        "bourse.rate-limit.refill-per-second=100000",
         "bourse.exchange.fsync=false", "bourse.ws.send-queue=256"})
 @interface WebSocketTest {
 }
