@@ -1,12 +1,15 @@
 package org.bourse.wallet;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.validation.Valid;
 
@@ -23,6 +26,7 @@ import org.bourse.identity.UserDirectory;
 import org.bourse.identity.UserSummary;
 import org.bourse.platform.ApiException;
 import org.bourse.platform.AuthenticatedUser;
+import org.bourse.platform.CurrentRoles;
 import org.bourse.platform.Cursor;
 import org.bourse.platform.RequestContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,28 +39,45 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 /** {@code /balances}, {@code /deposits}, {@code /transfers}, {@code /ledger}: API.md's Wallet section. */
 @RestController
 @RequestMapping("/api/v1")
 class WalletController {
 
     private static final String COMPLETED = "completed";
+    static final String FAUCET_LIMIT_REACHED = "FAUCET_LIMIT_REACHED";
+    private static final Duration FAUCET_WINDOW = Duration.ofDays(1);
 
     private final ExchangeGateway exchange;
     private final MarketCatalog catalog;
     private final LiveBalances balances;
     private final WalletRepository wallet;
     private final UserDirectory users;
+    private final CurrentRoles roles;
+    private final FaucetLimits faucetLimits;
+    private final Clock clock;
     private final boolean faucet;
+    /** Faucet deposits of one user are taken one at a time (striped by user id). */
+    private final ReentrantLock[] faucetLocks = new ReentrantLock[64];
 
     WalletController(ExchangeGateway exchange, MarketCatalog catalog, LiveBalances balances, WalletRepository wallet,
-                     UserDirectory users, @Value("${bourse.wallet.faucet:true}") boolean faucet) {
+                     UserDirectory users, CurrentRoles roles, FaucetLimits faucetLimits, Clock clock,
+                     @Value("${bourse.wallet.faucet:true}") boolean faucet) {
         this.exchange = exchange;
         this.catalog = catalog;
         this.balances = balances;
         this.wallet = wallet;
         this.users = users;
+        this.roles = roles;
+        this.faucetLimits = faucetLimits;
+        this.clock = clock;
         this.faucet = faucet;
+        for (int i = 0; i < faucetLocks.length; i++) {
+            faucetLocks[i] = new ReentrantLock();
+        }
     }
 
     record BalanceResponse(String asset, String available, String held, String total) {
@@ -82,15 +103,46 @@ class WalletController {
     }
 
     @PostMapping("/deposits")
+    @Operation(summary = "Deposit: the sandbox faucet, or an admin crediting any user",
+            description = "With the faucet on, any user may credit their own account, up to a daily limit per asset "
+                    + "(BOURSE_FAUCET_DAILY_LIMIT; by default about ten opening balances' worth) over any 24 hours. "
+                    + "Admins are not limited, and may credit another user (user_id). Idempotent on transaction_id.")
+    @ApiResponse(responseCode = "201", description = "the deposit")
+    @ApiResponse(responseCode = "200", description = "the same transaction_id and body again: the first answer")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @ApiResponse(responseCode = "403", description = "FAUCET_DISABLED: deposits are for admins on this exchange")
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND (an admin's user_id)")
+    @ApiResponse(responseCode = "409", description = "TRANSACTION_ID_REUSED")
+    @ApiResponse(responseCode = "422", description = "FAUCET_LIMIT_REACHED: this would take more of the asset from the "
+            + "faucet than the daily limit; the detail says how much is left")
     ResponseEntity<TransactionResponse> deposit(AuthenticatedUser caller,
                                                 @Valid @RequestBody WalletRequests.DepositRequest body) {
-        long userId = depositee(caller, body.userId());
+        boolean admin = roles.isActiveAdmin(caller.id());
+        long userId = depositee(caller, admin, body.userId());
         String asset = asset(body.asset());
         long amount = amount(asset, body.amount());
+        if (admin) {
+            return deposit(userId, asset, amount, body, false);
+        }
+        // one faucet deposit of a user at a time: the allowance it is checked against includes the one before
+        ReentrantLock lock = faucetLocks[Math.floorMod(Long.hashCode(userId), faucetLocks.length)];
+        lock.lock();
+        try {
+            return deposit(userId, asset, amount, body, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ResponseEntity<TransactionResponse> deposit(long userId, String asset, long amount,
+                                                        WalletRequests.DepositRequest body, boolean fromFaucet) {
         exchange.awaitReadModels(userId);
         Optional<WalletRepository.Transaction> earlier = wallet.transaction(userId, body.transactionId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), "DEPOSIT", -2, asset, body.amount(), null);
+        }
+        if (fromFaucet) {
+            checkFaucetAllowance(userId, asset, body.amount());
         }
         Result result = exchange.execute(new Deposit(body.transactionId(), userId, asset, amount, RequestContext.traceId()));
         return answer(result, userId, body.transactionId(), "DEPOSIT", -2, asset, body.amount(), null);
@@ -140,12 +192,28 @@ class WalletController {
         }).toList(), next);
     }
 
+    /**
+     * What the faucet gave the user in the asset over the last 24 hours (the opening balance aside), plus this
+     * deposit, must stay within the asset's daily limit ({@link FaucetLimits}).
+     */
+    private void checkFaucetAllowance(long userId, String asset, BigDecimal amount) {
+        BigDecimal limit = faucetLimits.dailyLimit(asset);
+        BigDecimal used = wallet.depositedSince(userId, asset, clock.instant().minus(FAUCET_WINDOW),
+                EngineAccountOpening.TRANSACTION_ID);
+        BigDecimal left = limit.subtract(used).max(BigDecimal.ZERO);
+        if (amount.compareTo(left) > 0) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, FAUCET_LIMIT_REACHED, "The faucet gives at most "
+                    + plain(limit) + " " + asset + " to one user in any 24 hours; " + plain(left) + " " + asset
+                    + " is left now");
+        }
+    }
+
     /** The sandbox faucet credits the caller; crediting someone else, or any deposit without the faucet, is for admins. */
-    private long depositee(AuthenticatedUser caller, String userId) {
-        if (userId != null && !caller.isAdmin()) {
+    private long depositee(AuthenticatedUser caller, boolean admin, String userId) {
+        if (userId != null && !admin) {
             throw ApiException.invalidField("user_id", "only an admin may deposit to another user");
         }
-        if (!faucet && !caller.isAdmin()) {
+        if (!faucet && !admin) {
             throw new ApiException(HttpStatus.FORBIDDEN, "FAUCET_DISABLED",
                     "Deposits are made by an administrator on this exchange");
         }
@@ -223,6 +291,10 @@ class WalletController {
 
     private static String text(BigDecimal value, int scale) {
         return value.setScale(scale, java.math.RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     private static String id(Long id) {

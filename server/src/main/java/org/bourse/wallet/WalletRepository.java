@@ -79,6 +79,18 @@ class WalletRepository {
                 userId, transactionId).stream().findFirst();
     }
 
+    /**
+     * What deposits credited the user in {@code asset} after {@code since}, leaving out one transaction id (the
+     * opening balance's): the faucet's allowance is measured against it.
+     */
+    BigDecimal depositedSince(long userId, String asset, Instant since, String excludedTransactionId) {
+        BigDecimal sum = jdbc.queryForObject("""
+                SELECT SUM(amount) FROM wallet_transactions
+                WHERE user_id = ? AND type = 'DEPOSIT' AND asset = ? AND created_at > ? AND transaction_id <> ?""",
+                BigDecimal.class, userId, asset, since.atOffset(ZoneOffset.UTC), excludedTransactionId);
+        return sum == null ? BigDecimal.ZERO : sum;
+    }
+
     private static Instant instant(ResultSet r, String column) throws SQLException {
         OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -82,13 +82,22 @@ public final class Traders {
         String username = "trader_" + unique;
         HttpApi api = HttpApi.onPort(port);
         HttpApi.Reply registered = api.post("/api/v1/auth/register", Map.of("username", username,
-                "email", username + "@example.com", "password", "correct horse " + unique));
+                "email", username + "@example.com", "password", password(username)));
         assertThat(registered.status()).as("register: %s", registered).isEqualTo(201);
-        HttpApi.Reply login = api.post("/api/v1/auth/login", Map.of("email", username + "@example.com",
-                "password", "correct horse " + unique));
+        return logInAgain(new Trader(Long.parseLong(registered.text("id")), username, api));
+    }
+
+    /** The same trader with a fresh access token (e.g. after the test clock passed the old one's expiry). */
+    public Trader logInAgain(Trader trader) {
+        HttpApi api = HttpApi.onPort(port);
+        HttpApi.Reply login = api.post("/api/v1/auth/login", Map.of("email", trader.username() + "@example.com",
+                "password", password(trader.username())));
         assertThat(login.status()).as("login: %s", login).isEqualTo(200);
-        return new Trader(Long.parseLong(registered.text("id")), username,
-                api.withBearer(login.text("access_token")));
+        return new Trader(trader.id(), trader.username(), api.withBearer(login.text("access_token")));
+    }
+
+    private static String password(String username) {
+        return "correct horse " + username.substring("trader_".length());
     }
 
     /** An order body; add fields with {@link #with}. */

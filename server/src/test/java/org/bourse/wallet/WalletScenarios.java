@@ -5,15 +5,18 @@ import static org.bourse.testsupport.ProblemAssertions.assertProblem;
 import static org.bourse.testsupport.ProblemAssertions.assertValidationFailed;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
+import org.bourse.testsupport.TestClock;
 import org.bourse.testsupport.Traders;
 import org.bourse.testsupport.Traders.Trader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -27,6 +30,9 @@ abstract class WalletScenarios {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
 
     Trader alice;
     Trader bob;
@@ -85,6 +91,41 @@ abstract class WalletScenarios {
         assertThat(balance(alice, "BTC", "available")).isEqualByComparingTo("0.25");
         assertProblem(alice.api().post("/api/v1/deposits", Map.of("asset", "BTC", "amount", "0.5",
                 "transaction_id", "faucet-1")), 409, "TRANSACTION_ID_REUSED");
+    }
+
+    @Test
+    void theFaucetGivesOneUserAtMostTheDailyLimitOfAnAssetInAny24Hours() {
+        alice.deposit("BTC", "12"); // BOURSE_FAUCET_DAILY_LIMIT's default for BTC
+
+        HttpApi.Reply refused = alice.api().post("/api/v1/deposits", Map.of("asset", "BTC", "amount", "0.00000001",
+                "transaction_id", "one-satoshi-too-many"));
+
+        assertProblem(refused, 422, "FAUCET_LIMIT_REACHED");
+        assertThat(refused.text("detail")).contains("12 BTC").contains("0 BTC is left");
+        assertThat(balance(alice, "BTC", "total")).isEqualByComparingTo("12");
+        bob.deposit("BTC", "12"); // an allowance per user
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+        new Traders(port).logInAgain(alice).deposit("BTC", "12");
+    }
+
+    @Test
+    void theOpeningBalanceIsNotTakenFromTheFaucetsAllowanceAndEachAssetHasItsOwn() {
+        alice.deposit("USD", "1000000"); // ten opening balances, on top of the opening balance itself
+
+        assertProblem(alice.api().post("/api/v1/deposits", Map.of("asset", "USD", "amount", "0.01",
+                "transaction_id", "one-cent-too-many")), 422, "FAUCET_LIMIT_REACHED");
+        alice.deposit("ETH", "350");
+    }
+
+    @Test
+    void anAdminCreditsAUserBeyondTheFaucetsLimit() {
+        HttpApi admin = new Traders(port).admin();
+
+        HttpApi.Reply credited = admin.post("/api/v1/deposits", Map.of("asset", "BTC", "amount", "100",
+                "transaction_id", "admin-credit", "user_id", Long.toString(alice.id())));
+
+        assertThat(credited.status()).as("%s", credited).isEqualTo(201);
+        assertThat(balance(alice, "BTC", "total")).isEqualByComparingTo("100");
     }
 
     @Test
