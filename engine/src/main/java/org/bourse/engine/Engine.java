@@ -170,6 +170,17 @@ public final class Engine {
         return orders.size();
     }
 
+    /** Every live order (pending, resting, waiting for its trigger), in no particular order. */
+    public void forEachLiveOrder(java.util.function.Consumer<? super OrderState> action) {
+        orders.forEachValue(action);
+    }
+
+    /** The order a user's client order id named, while the engine remembers it; 0 when it does not. */
+    public long orderIdOfClientOrderId(long userId, String clientOrderId) {
+        Long id = clientOrderIds.get(userId + ":" + clientOrderId);
+        return id == null ? 0 : id;
+    }
+
     public long netDeposits(Asset asset) {
         return asset.index() < netDeposits.length ? netDeposits[asset.index()] : 0;
     }

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.bourse.engine.Engine;
 import org.bourse.engine.EngineConfig;
 import org.bourse.engine.Result;
 import org.bourse.engine.command.Command;
+import org.bourse.engine.command.PlaceOrder;
 import org.bourse.engine.runtime.EngineOverloadedException;
 import org.bourse.engine.runtime.EngineRuntime;
 import org.bourse.engine.runtime.RuntimeConfig;
@@ -57,20 +59,22 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
     private final Clock clock;
     private final Projector projector;
     private final AnswerDeadlines deadlines;
+    private final WorkingOrders workingOrders;
     /** The recovery begun when the bean was made, until {@link #start()} takes it; null afterwards. */
     private volatile CompletableFuture<EngineRuntime> recovery;
     private volatile EngineRuntime runtime;
 
     ExchangeGateway(ExchangeProperties properties, DataDirectory dataDirectory, List<LiveView> views,
                     List<Projection> projections, EventStream stream, LiveOrders liveOrders, UserSequences userSequences,
-                    MarketCatalog catalog, JdbcTemplate jdbc, TransactionTemplate transactions,
-                    DurableWrites durableWrites, Clock clock) {
+                    WorkingOrders workingOrders, MarketCatalog catalog, JdbcTemplate jdbc,
+                    TransactionTemplate transactions, DurableWrites durableWrites, Clock clock) {
         this.properties = properties;
         this.dataDirectory = dataDirectory;
         this.views = views;
         this.stream = stream;
         this.liveOrders = liveOrders;
         this.userSequences = userSequences;
+        this.workingOrders = workingOrders;
         this.catalog = catalog;
         this.clock = clock;
         this.projector = new Projector(properties.projectorQueue(), properties.projectorBatch(),
@@ -192,14 +196,67 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
 
     /**
      * Submits a command and waits for its result, which comes only once the command is durable. Overload
-     * and unavailability answer 503 with Retry-After, never an unbounded wait.
+     * and unavailability answer 503 with Retry-After, never an unbounded wait. A placement first takes one of
+     * its user's working-order slots ({@link WorkingOrders}), or is refused with {@code 422 OPEN_ORDER_LIMIT}.
      */
     public Result execute(Command command) {
-        CompletableFuture<Result> future = submit(command);
+        if (command instanceof PlaceOrder place) {
+            return WorkingOrders.mayStayLive(place) ? placeWithinLimits(place) : place(place, submit(place));
+        }
+        return await(submit(command));
+    }
+
+    /**
+     * A placement not answered in time is still in the engine's queue and may yet be applied: the caller is
+     * told the outcome is unknown ({@code 503 ORDER_OUTCOME_UNKNOWN}) with the order's client_order_id, never
+     * to simply retry, which could place it twice.
+     */
+    private Result place(PlaceOrder place, CompletableFuture<Result> future) {
         try {
-            return deadlines.await(future);
+            return deadlines.await(future.copy());
         } catch (ExecutionException e) {
-            throw unavailable(e.getCause());
+            Throwable cause = cause(e);
+            if (cause instanceof TimeoutException) {
+                throw ApiException.orderOutcomeUnknown(place.clientOrderId() != null
+                        ? "The order was queued but not confirmed in time and may still be placed. Send the same "
+                                + "order again with client_order_id " + place.clientOrderId() + ": you get that order, "
+                                + "placed once"
+                        : "The order was queued but not confirmed in time and may still be placed. Look for it in "
+                                + "GET /api/v1/orders before placing it again; send a client_order_id (or an "
+                                + "Idempotency-Key) so that a retry is always safe", place.clientOrderId());
+            }
+            throw unavailable(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        }
+    }
+
+    private Result placeWithinLimits(PlaceOrder place) {
+        if (!workingOrders.reserve(place.userId(), place.market())) {
+            long existing = place.clientOrderId() == null ? 0
+                    : query(engine -> engine.orderIdOfClientOrderId(place.userId(), place.clientOrderId()));
+            if (existing > 0) {
+                return Result.existingOrder(existing); // a retry of a placement the engine has: its answer, as ever
+            }
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, WorkingOrders.OPEN_ORDER_LIMIT,
+                    "At most " + workingOrders.maxPerMarket() + " working orders (pending, open or waiting for their "
+                    + "trigger) in one market and " + workingOrders.maxInAll() + " in all; cancel or execute some first");
+        }
+        CompletableFuture<Result> future = submit(place);
+        // Given back once the engine has answered, whenever that is (the request may have stopped waiting by
+        // then), on the engine thread: a few instructions under the user's monitor. The order is counted by then
+        // if it stayed.
+        future.whenComplete((result, failure) -> workingOrders.release(place.userId(), place.market()));
+        return place(place, future);
+    }
+
+    /** Waits for the engine's answer up to the deadline; the engine's own future is left to the engine. */
+    private Result await(CompletableFuture<Result> future) {
+        try {
+            return deadlines.await(future.copy());
+        } catch (ExecutionException e) {
+            throw unavailable(cause(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(e);
@@ -268,6 +325,12 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
         if (running != null) {
             running.releaseUpTo(sequence);
         }
+    }
+
+    /** What failed the engine's future: {@link CompletableFuture#copy()} wraps it once more. */
+    private static Throwable cause(ExecutionException e) {
+        return e.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : e.getCause();
     }
 
     private static ApiException unavailable(Throwable cause) {

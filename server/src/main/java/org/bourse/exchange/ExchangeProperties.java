@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The engine runtime and the projector ({@code bourse.exchange.*}).
@@ -19,15 +20,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param projectorInterval at most one read-model transaction this often: fewer, larger transactions, each
  *                         with its own commit work in the database; a read of one's own writes waits for it
  * @param requestTimeout   how long a request waits for its command before answering 503
+ * @param maxOpenOrdersPerMarket working orders (pending, open, waiting for a trigger) one user may have in one market
+ * @param maxOpenOrders    the same in all markets together
  */
 @ConfigurationProperties("bourse.exchange")
 public record ExchangeProperties(int queueCapacity, int maxBatch, boolean fsync, long snapshotEvery,
                                  BigDecimal slippage, Duration pendingOrderTtl, int projectorBatch, int projectorQueue,
-                                 Duration projectorInterval, Duration requestTimeout) {
+                                 Duration projectorInterval, Duration requestTimeout,
+                                 @DefaultValue("500") int maxOpenOrdersPerMarket, @DefaultValue("2000") int maxOpenOrders) {
 
     public ExchangeProperties {
         if (slippage == null || slippage.signum() < 0 || slippage.compareTo(BigDecimal.ONE) >= 0) {
             throw new IllegalArgumentException("bourse.exchange.slippage must be in [0, 1), got " + slippage);
+        }
+        if (maxOpenOrdersPerMarket < 1 || maxOpenOrders < 1) {
+            throw new IllegalArgumentException("bourse.exchange.max-open-orders(-per-market) must be at least 1");
         }
     }
 

@@ -16,17 +16,36 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final List<FieldViolation> errors;
     private final HttpHeaders headers;
+    private final String clientOrderId;
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, List.of(), HttpHeaders.EMPTY);
     }
 
     public ApiException(HttpStatus status, String code, String detail, List<FieldViolation> errors, HttpHeaders headers) {
+        this(status, code, detail, errors, headers, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String detail, List<FieldViolation> errors, HttpHeaders headers,
+                         String clientOrderId) {
         super(detail, null, false, false); // an expected answer, not a bug: no stack trace to fill
         this.status = status;
         this.code = code;
         this.errors = List.copyOf(errors);
         this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+        this.clientOrderId = clientOrderId;
+    }
+
+    /**
+     * {@code 503 ORDER_OUTCOME_UNKNOWN}: the placement is queued in the engine but was not answered in time, so
+     * it may still be applied. The answer carries the order's {@code client_order_id} (null when it had none)
+     * and no advice to retry: resending with that id is safe, resending without one is not.
+     */
+    public static ApiException orderOutcomeUnknown(String detail, String clientOrderId) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.ORDER_OUTCOME_UNKNOWN, detail, List.of(),
+                headers, clientOrderId);
     }
 
     /** {@code 400 VALIDATION_FAILED} naming one field (snake_case, as the client sent it). */
@@ -61,5 +80,10 @@ public class ApiException extends RuntimeException {
 
     public HttpHeaders headers() {
         return headers;
+    }
+
+    /** The order an {@link #orderOutcomeUnknown} answer names, else null. */
+    public String clientOrderId() {
+        return clientOrderId;
     }
 }

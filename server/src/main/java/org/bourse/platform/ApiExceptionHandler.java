@@ -33,7 +33,10 @@ final class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Problem> apiException(ApiException e) {
-        return answer(e.status(), e.code(), e.getMessage(), e.errors(), e.headers());
+        return ResponseEntity.status(e.status())
+                .headers(e.headers())
+                .contentType(Problem.MEDIA_TYPE)
+                .body(Problem.of(e.status(), e.code(), e.getMessage(), e.errors(), e.clientOrderId()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

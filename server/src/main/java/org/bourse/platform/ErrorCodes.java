@@ -17,6 +17,11 @@ public final class ErrorCodes {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+    /**
+     * 503: a placement was queued but not answered in time and may still be applied; look the order up by its
+     * {@code client_order_id} (resending the same placement with it is safe) rather than placing it again.
+     */
+    public static final String ORDER_OUTCOME_UNKNOWN = "ORDER_OUTCOME_UNKNOWN";
 
     private ErrorCodes() {
     }

@@ -20,7 +20,8 @@ final class OrderCommands {
     private OrderCommands() {
     }
 
-    static PlaceOrder place(long userId, MarketSpec market, PlaceOrderRequest body, String traceId) {
+    /** @param clientOrderId the body's client_order_id, or the Idempotency-Key standing in for it; may be null */
+    static PlaceOrder place(long userId, MarketSpec market, PlaceOrderRequest body, String clientOrderId, String traceId) {
         OrderKind kind = OrderKind.valueOf(body.orderKind().toUpperCase(java.util.Locale.ROOT));
         Side side = "buy".equals(body.type()) ? Side.BUY : Side.SELL;
         boolean byQuoteAmount = body.quoteAmount() != null;
@@ -52,7 +53,7 @@ final class OrderCommands {
         long quoteAmount = byQuoteAmount ? minor("quote_amount", body.quoteAmount(), market.quoteScale()) : 0;
         TimeInForce timeInForce = body.timeInForce() == null ? null
                 : TimeInForce.valueOf(body.timeInForce().toUpperCase(java.util.Locale.ROOT));
-        return new PlaceOrder(userId, body.clientOrderId(), market.symbol(), side, kind, timeInForce,
+        return new PlaceOrder(userId, clientOrderId, market.symbol(), side, kind, timeInForce,
                 Boolean.TRUE.equals(body.postOnly()), price, stopPrice, quantity, quoteAmount,
                 Boolean.TRUE.equals(body.execute()), traceId);
     }

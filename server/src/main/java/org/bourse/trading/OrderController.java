@@ -29,14 +29,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** {@code /api/v1/orders} and {@code /api/v1/fills}, as API.md's Orders section says. */
 @RestController
 @RequestMapping("/api/v1")
 class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY_FORMAT =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final ExchangeGateway exchange;
     private final MarketCatalog catalog;
@@ -51,18 +61,82 @@ class OrderController {
     }
 
     @PostMapping("/orders")
-    ResponseEntity<OrderView.OrderResponse> place(AuthenticatedUser caller, @Valid @RequestBody PlaceOrderRequest body) {
+    @Operation(summary = "Place an order",
+            description = "Re-sending the same client_order_id answers the existing order (200) instead of placing a "
+                    + "second one. An Idempotency-Key header (draft-ietf-httpapi-idempotency-key-header) does the "
+                    + "same: it becomes the order's client_order_id when the body has none, and the same key with a "
+                    + "different order is 422 IDEMPOTENCY_KEY_REUSED. A retry sent while the first is still queued "
+                    + "waits behind it and gets the same order. Each user may have at most "
+                    + "bourse.exchange.max-open-orders-per-market (500) working orders (pending, open, or waiting for "
+                    + "a trigger) in one market and max-open-orders (2 000) in all; orders executed at once as IOC or "
+                    + "FOK need no slot.")
+    @ApiResponse(responseCode = "201", description = "the order")
+    @ApiResponse(responseCode = "200", description = "the order placed earlier with this client_order_id or Idempotency-Key")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming the field (Idempotency-Key for the header)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "404", description = "MARKET_NOT_FOUND")
+    @ApiResponse(responseCode = "422", description = "INSUFFICIENT_FUNDS; OPEN_ORDER_LIMIT: the caller has as many "
+            + "working orders as allowed in this market or in all; IDEMPOTENCY_KEY_REUSED: the key named another order")
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE (with Retry-After): not taken, safe to retry. "
+            + "ORDER_OUTCOME_UNKNOWN: queued but not confirmed in time, it may still be placed; client_order_id in the "
+            + "answer names it: send the same order with it (never without) to get that order")
+    ResponseEntity<OrderView.OrderResponse> place(AuthenticatedUser caller,
+                                                  @Parameter(description = "optional; letters, digits and . _ : - (1 to 64)")
+                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                                  @Valid @RequestBody PlaceOrderRequest body) {
         String quote = body.quoteSymbol() == null ? "USD" : body.quoteSymbol().toUpperCase(Locale.ROOT);
         String symbol = body.cryptoSymbol().toUpperCase(Locale.ROOT) + "-" + quote;
+        String clientOrderId = clientOrderId(idempotencyKey, body.clientOrderId());
         MarketSpec market = catalog.market(symbol).orElseThrow(
                 () -> ApiException.notFound(EngineRejections.MARKET_NOT_FOUND, "There is no market " + symbol));
-        PlaceOrder command = OrderCommands.place(caller.id(), market, body, RequestContext.traceId());
+        PlaceOrder command = OrderCommands.place(caller.id(), market, body, clientOrderId, RequestContext.traceId());
         Result result = exchange.execute(command);
         if (!result.accepted()) {
             throw EngineRejections.toApi(result.rejection(), market);
         }
         OrderView order = read(caller.id(), result.orderId());
+        if (result.replayed() && idempotencyKey != null && !samePlacement(order, command, market)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different order");
+        }
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(respond(order));
+    }
+
+    /**
+     * The order's client_order_id: the body's, or the Idempotency-Key header's (a structured-field string, so
+     * its quotes are dropped). Both may be sent only when they agree.
+     */
+    private static String clientOrderId(String idempotencyKey, String bodyClientOrderId) {
+        if (idempotencyKey == null) {
+            return bodyClientOrderId;
+        }
+        String key = idempotencyKey.strip();
+        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+            key = key.substring(1, key.length() - 1);
+        }
+        if (!IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
+            throw ApiException.invalidField(IDEMPOTENCY_KEY, "must be 1 to 64 letters, digits and . _ : -");
+        }
+        if (bodyClientOrderId != null && !bodyClientOrderId.equals(key)) {
+            throw ApiException.invalidField(IDEMPOTENCY_KEY, "must equal client_order_id when both are sent");
+        }
+        return key;
+    }
+
+    /** Whether an existing order is the one this placement asks for (the key's payload check). */
+    private static boolean samePlacement(OrderView order, PlaceOrder command, MarketSpec market) {
+        boolean same = order.symbol().equals(command.market()) && order.side() == command.side()
+                && order.kind() == command.kind() && order.postOnly() == command.postOnly();
+        if (same && command.kind().hasLimitPrice()) {
+            same = order.price() != null && order.price().compareTo(market.price(command.price())) == 0;
+        }
+        if (same && command.kind().isStop()) {
+            same = order.stopPrice() != null && order.stopPrice().compareTo(market.price(command.stopPrice())) == 0;
+        }
+        if (same && command.quantity() > 0) {
+            same = order.quantity().compareTo(market.quantity(command.quantity())) == 0;
+        }
+        return same;
     }
 
     @PostMapping("/orders/{id}/execute")
