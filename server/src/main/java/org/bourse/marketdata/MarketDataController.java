@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,9 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bourse.engine.Depth;
 import org.bourse.exchange.EngineRejections;
-import org.bourse.exchange.ExchangeGateway;
 import org.bourse.exchange.MarketCatalog;
 import org.bourse.exchange.MarketSpec;
 import org.bourse.platform.ApiException;
@@ -23,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.type.TypeReference;
 
 /** Public market data: ticker, book, trades, candles, indicators and prices. */
 @RestController
@@ -33,28 +29,20 @@ class MarketDataController {
 
     static final String PRICE_UNAVAILABLE = "PRICE_UNAVAILABLE";
 
-    record BookResponse(String symbol, long sequence, List<List<String>> bids, List<List<String>> asks) {
-    }
-
     record PriceResponse(String symbol, String quote, String price, String source, Instant timestamp) {
     }
 
-    private static final TypeReference<BookResponse> BOOK = new TypeReference<>() {
-    };
-
     private final MarketCatalog catalog;
     private final LiveMarketData live;
-    private final ExchangeGateway exchange;
-    private final MarketDataCache cache;
+    private final OrderBooks books;
     private final CandleQuery candleQuery;
     private final Clock clock;
 
-    MarketDataController(MarketCatalog catalog, LiveMarketData live, ExchangeGateway exchange, MarketDataCache cache,
+    MarketDataController(MarketCatalog catalog, LiveMarketData live, OrderBooks books,
                          CandleQuery candleQuery, Clock clock) {
         this.catalog = catalog;
         this.live = live;
-        this.exchange = exchange;
-        this.cache = cache;
+        this.books = books;
         this.candleQuery = candleQuery;
         this.clock = clock;
     }
@@ -73,20 +61,16 @@ class MarketDataController {
     @GetMapping("/markets/{symbol}/book")
     @Operation(summary = "Order book aggregated per price level, best first",
             description = "bids and asks are [price, quantity] pairs. sequence is the book sequence (the same as the "
-                    + "WebSocket book channel's): it rises by one per level change. Cached per book sequence, which "
-                    + "moves before a command is acknowledged, so a book is never older than the caller's own order.")
+                    + "WebSocket book channel's): it rises by one per level change. Read from the live mirror of the "
+                    + "book and cached per book sequence, which moves before a command is acknowledged, so a book is "
+                    + "never older than the caller's own order.")
     @ApiResponse(responseCode = "200", description = "the book")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming the parameter")
     @ApiResponse(responseCode = "404", description = "MARKET_NOT_FOUND")
-    BookResponse book(@PathVariable String symbol,
-                      @Parameter(description = "levels per side, 1..1000") @RequestParam(required = false) String depth) {
+    OrderBooks.Book book(@PathVariable String symbol,
+                         @Parameter(description = "levels per side, 1..1000") @RequestParam(required = false) String depth) {
         MarketSpec spec = market(symbol);
-        int levels = intParam("depth", depth, 50, 1, 1000);
-        long version = live.market(spec.symbol()).orElseThrow().bookSequence();
-        return cache.get("md:book:" + spec.symbol() + ":" + levels + ":" + version, BOOK, () -> {
-            Depth d = exchange.query(engine -> engine.market(spec.symbol()).depth(levels));
-            return new BookResponse(spec.symbol(), d.bookSequence(), levels(d.bids(), spec), levels(d.asks(), spec));
-        });
+        return books.book(spec, intParam("depth", depth, 50, 1, OrderBooks.MAX_DEPTH));
     }
 
     @GetMapping("/markets/{symbol}/trades")
@@ -187,12 +171,4 @@ class MarketDataController {
         throw ApiException.invalidField(field, "must be a whole number from " + min + " to " + max);
     }
 
-    private static List<List<String>> levels(Depth.Levels side, MarketSpec spec) {
-        List<List<String>> out = new ArrayList<>(side.size());
-        for (int i = 0; i < side.size(); i++) {
-            out.add(List.of(spec.price(side.prices()[i]).toPlainString(),
-                    spec.quantity(side.quantities()[i]).toPlainString()));
-        }
-        return out;
-    }
 }

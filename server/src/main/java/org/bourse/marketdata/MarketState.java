@@ -174,6 +174,30 @@ final class MarketState {
         return lastTradeSequence;
     }
 
+    /**
+     * The best {@code maxLevels} levels of each side, best first, as {@code [price, quantity]} minor units, and
+     * the book sequence they reflect: one consistent cut of the mirror, read without the engine thread.
+     */
+    synchronized Book book(int maxLevels) {
+        return new Book(bookSequence, levels(bids, maxLevels), levels(asks, maxLevels));
+    }
+
+    /** @param bids {@code [price, quantity]} pairs in minor units, best first; {@code asks} the same */
+    record Book(long sequence, long[][] bids, long[][] asks) {
+    }
+
+    private static long[][] levels(NavigableMap<Long, Long> side, int maxLevels) {
+        long[][] out = new long[Math.min(maxLevels, side.size())][];
+        int i = 0;
+        for (var level : side.entrySet()) {
+            if (i == out.length) {
+                break;
+            }
+            out[i++] = new long[] {level.getKey(), level.getValue()};
+        }
+        return out;
+    }
+
     /** The last trade's price and time, if any. */
     synchronized long[] lastTrade() {
         return traded ? new long[] {lastPrice, lastTradeAt} : null;

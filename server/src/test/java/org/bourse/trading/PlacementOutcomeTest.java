@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.bourse.exchange.ExchangeGateway;
+import org.bourse.testsupport.EngineStall;
 import org.bourse.testsupport.HttpApi;
 import org.bourse.testsupport.Traders;
 import org.bourse.testsupport.Traders.Trader;

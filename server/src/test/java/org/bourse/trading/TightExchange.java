@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.bourse.testsupport.BourseHttpTest;
+import org.bourse.testsupport.EngineStall;
 import org.springframework.test.context.TestPropertySource;
 
 /**

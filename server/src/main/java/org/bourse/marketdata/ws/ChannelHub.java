@@ -9,8 +9,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import org.bourse.engine.Asset;
-import org.bourse.engine.Depth;
-import org.bourse.engine.Market;
 import org.bourse.engine.account.Account;
 import org.bourse.exchange.CommandEvents;
 import org.bourse.exchange.EventStream;
@@ -19,6 +17,7 @@ import org.bourse.exchange.ExchangeGateway;
 import org.bourse.exchange.MarketCatalog;
 import org.bourse.exchange.MarketSpec;
 import org.bourse.marketdata.MarketDataFeed;
+import org.bourse.marketdata.OrderBooks;
 import org.bourse.platform.ErrorCodes;
 import org.bourse.trading.OrderRendering;
 import org.slf4j.Logger;
@@ -32,9 +31,11 @@ import org.springframework.stereotype.Component;
  * market data feed to them. Each event is rendered once and the same text queued to every subscriber.
  *
  * <p>Book channel: {@code sequence} is the engine's book sequence, one update per level change, so it rises
- * by exactly one per update. A snapshot is read on the engine thread while the subscription buffers updates;
- * those the snapshot already reflects ({@code bookSequence <=} the snapshot's) are dropped, so none is missed
- * or repeated. A gap (this subscriber lost events) restarts the subscription with a fresh snapshot.
+ * by exactly one per update. A snapshot is the best {@code bourse.ws.book-depth} levels of each side, taken
+ * from the same cached, depth-capped view as {@code GET /book} ({@link OrderBooks}: the live mirror of the book,
+ * never the engine thread), while the subscription buffers updates; those the snapshot already reflects
+ * ({@code bookSequence <=} the snapshot's) are dropped, so none is missed or repeated. A gap (this subscriber
+ * lost events) restarts the subscription with a fresh snapshot.
  */
 @Component
 final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
@@ -54,6 +55,7 @@ final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
 
     private final EventStream stream;
     private final ExchangeGateway exchange;
+    private final OrderBooks books;
     private final MarketCatalog catalog;
     private final ObjectProvider<MarketDataFeed> feeds;
     private final Messages messages;
@@ -69,10 +71,11 @@ final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
     private volatile MarketDataFeed feed;
     private volatile boolean running;
 
-    ChannelHub(EventStream stream, ExchangeGateway exchange, MarketCatalog catalog, ObjectProvider<MarketDataFeed> feeds,
-               Messages messages, WebSocketProperties properties) {
+    ChannelHub(EventStream stream, ExchangeGateway exchange, OrderBooks books, MarketCatalog catalog,
+               ObjectProvider<MarketDataFeed> feeds, Messages messages, WebSocketProperties properties) {
         this.stream = stream;
         this.exchange = exchange;
+        this.books = books;
         this.catalog = catalog;
         this.feeds = feeds;
         this.messages = messages;
@@ -248,12 +251,8 @@ final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
     private Snapshot read(Channel channel, long userId) {
         return switch (channel.kind()) {
             case BOOK -> {
-                MarketSpec market = catalog.market(channel.symbol()).orElseThrow();
-                Depth depth = exchange.query(engine -> {
-                    Market m = engine.market(channel.symbol());
-                    return m == null ? null : m.depth(Integer.MAX_VALUE);
-                });
-                yield new Snapshot(depth.bookSequence(), Messages.book(market, depth));
+                OrderBooks.Book book = books.book(catalog.market(channel.symbol()).orElseThrow(), properties.bookDepth());
+                yield new Snapshot(book.sequence(), new Messages.Book(book.symbol(), book.bids(), book.asks()));
             }
             case BALANCES -> balances(userId);
             case TICKER, CANDLES -> {

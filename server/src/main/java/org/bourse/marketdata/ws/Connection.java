@@ -1,6 +1,7 @@
 package org.bourse.marketdata.ws;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,16 +39,31 @@ final class Connection {
     private final BlockingQueue<Object> outbox;
     private final AtomicReference<CloseStatus> closing = new AtomicReference<>();
     private final Runnable onSlowConsumer;
+    private final TokenBucket messages;
+    private final String address;
     private volatile long lastHeard = System.nanoTime();
     private volatile Identity identity;
     /** Guarded by the hub's lock. */
     final Map<Channel, Subscription> subscriptions = new HashMap<>();
 
-    Connection(WebSocketSession session, int capacity, Runnable onSlowConsumer) {
+    Connection(WebSocketSession session, int capacity, Runnable onSlowConsumer, TokenBucket messages) {
         this.session = session;
         this.capacity = capacity;
         this.outbox = new ArrayBlockingQueue<>(capacity);
         this.onSlowConsumer = onSlowConsumer;
+        this.messages = messages;
+        InetSocketAddress remote = session.getRemoteAddress();
+        this.address = remote == null ? "unknown" : remote.getHostString();
+    }
+
+    /** The client's address (behind a proxy, as its forwarded headers say when the server trusts them). */
+    String address() {
+        return address;
+    }
+
+    /** Takes one of the socket's message tokens; false when the client sends faster than it may. */
+    boolean mayHandleMessage() {
+        return messages.take(System.nanoTime());
     }
 
     void start() {

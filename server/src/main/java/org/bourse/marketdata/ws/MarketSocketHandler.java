@@ -1,12 +1,16 @@
 package org.bourse.marketdata.ws;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -44,6 +48,7 @@ final class MarketSocketHandler extends TextWebSocketHandler {
     static final String ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
     static final String ALREADY_AUTHENTICATED = "ALREADY_AUTHENTICATED";
     static final String TOO_MANY_CHANNELS = "TOO_MANY_CHANNELS";
+    static final String SUBSCRIPTION_RATE_LIMITED = "SUBSCRIPTION_RATE_LIMITED";
     static final CloseStatus IDLE = CloseStatus.GOING_AWAY.withReason("idle timeout");
     /** Tomcat's bound on one blocking write, so a client that never reads cannot hold its writer forever. */
     private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -57,6 +62,9 @@ final class MarketSocketHandler extends TextWebSocketHandler {
     private final WebSocketProperties properties;
     private final Clock clock;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    /** Subscription budgets by client address, over all its sockets; an evicted one starts full again. */
+    private final Cache<String, TokenBucket> subscriptionBudgets = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Counter slowConsumers;
 
     MarketSocketHandler(ChannelHub hub, MarketCatalog catalog, JwtDecoder tokens, UserDirectory users, Messages messages,
@@ -81,7 +89,8 @@ final class MarketSocketHandler extends TextWebSocketHandler {
                 && nativeSession.getNativeSession() instanceof jakarta.websocket.Session tomcat) {
             tomcat.getUserProperties().put(TOMCAT_SEND_TIMEOUT, properties.sendTimeout().toMillis());
         }
-        Connection connection = new Connection(session, properties.sendQueue(), slowConsumers::increment);
+        Connection connection = new Connection(session, properties.sendQueue(), slowConsumers::increment,
+                new TokenBucket(properties.messageBurst(), properties.messagesPerSecond(), System.nanoTime()));
         connections.put(session.getId(), connection);
         connection.start();
     }
@@ -120,6 +129,11 @@ final class MarketSocketHandler extends TextWebSocketHandler {
             return;
         }
         connection.heard();
+        if (!connection.mayHandleMessage()) {
+            refuse(connection, ErrorCodes.RATE_LIMITED, "Too many messages on this socket: at most "
+                    + properties.messageBurst() + " at once, then " + properties.messagesPerSecond() + " a second", null);
+            return;
+        }
         JsonNode request;
         try {
             request = json.readTree(message.getPayload());
@@ -184,6 +198,11 @@ final class MarketSocketHandler extends TextWebSocketHandler {
             } else if (!held.contains(channel) && !accepted.contains(channel) && held.size() + added >= properties.maxChannels()) {
                 // a channel already held may always be subscribed again: that is how a client recovers from a gap
                 refuse(connection, TOO_MANY_CHANNELS, "At most " + properties.maxChannels() + " channels per socket", name);
+            } else if (!accepted.contains(channel) && !subscriptionBudget(connection).take(System.nanoTime())) {
+                // every subscribe may cost a snapshot: an address gets so many, over all its sockets
+                refuse(connection, SUBSCRIPTION_RATE_LIMITED, "Too many subscriptions from this address: at most "
+                        + properties.subscriptionBurst() + " at once, then " + properties.subscriptionsPerSecond()
+                        + " a second", name);
             } else if (!accepted.contains(channel)) {
                 accepted.add(channel);
                 added += held.contains(channel) ? 0 : 1;
@@ -211,6 +230,11 @@ final class MarketSocketHandler extends TextWebSocketHandler {
         if (!ended.isEmpty()) {
             connection.send(messages.write(new Messages.Acknowledgement("unsubscribed", ended)));
         }
+    }
+
+    private TokenBucket subscriptionBudget(Connection connection) {
+        return subscriptionBudgets.get(connection.address(), address -> new TokenBucket(properties.subscriptionBurst(),
+                properties.subscriptionsPerSecond(), System.nanoTime()));
     }
 
     /** The same access token and the same checks as {@code Authorization: Bearer} on HTTP, plus a disabled account. */

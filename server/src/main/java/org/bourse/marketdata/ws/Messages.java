@@ -1,12 +1,10 @@
 package org.bourse.marketdata.ws;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.bourse.engine.Depth;
 import org.bourse.exchange.ExchangeEvent;
 import org.bourse.exchange.MarketSpec;
 import org.bourse.marketdata.TradeRow;
@@ -64,18 +62,6 @@ final class Messages {
 
     String error(String code, String message, String channel) {
         return write(new ErrorMessage("error", code, message, channel));
-    }
-
-    static Book book(MarketSpec market, Depth depth) {
-        return new Book(market.symbol(), levels(market, depth.bids()), levels(market, depth.asks()));
-    }
-
-    private static List<List<String>> levels(MarketSpec market, Depth.Levels levels) {
-        List<List<String>> out = new ArrayList<>(levels.size());
-        for (int i = 0; i < levels.size(); i++) {
-            out.add(level(market, levels.prices()[i], levels.quantities()[i]));
-        }
-        return out;
     }
 
     static Book level(MarketSpec market, ExchangeEvent.LevelChanged change) {

@@ -12,6 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.bourse.testsupport.HttpApi;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,9 +46,16 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return connect(port, true);
     }
 
+    /** From an address of its own (sent as X-Forwarded-For, like {@code HttpApi}), so no two tests share a budget. */
     static WsClient connect(int port, boolean reading) {
+        return connect(port, reading, HttpApi.onPort(port).address());
+    }
+
+    /** From {@code address}, as the server sees it. */
+    static WsClient connect(int port, boolean reading, String address) {
         WsClient client = new WsClient(reading);
         client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .header("X-Forwarded-For", address)
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws"), client).join();
         return client;
     }

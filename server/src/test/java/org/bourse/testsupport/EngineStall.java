@@ -1,4 +1,4 @@
-package org.bourse.trading;
+package org.bourse.testsupport;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -9,11 +9,11 @@ import org.bourse.exchange.ExchangeGateway;
  * journaled but not applied, so their callers' deadlines pass and, once the queues are full, new ones are
  * refused as overload.
  */
-final class EngineStall implements AutoCloseable {
+public final class EngineStall implements AutoCloseable {
 
     private final CountDownLatch release = new CountDownLatch(1);
 
-    EngineStall(ExchangeGateway exchange) throws InterruptedException {
+    public EngineStall(ExchangeGateway exchange) throws InterruptedException {
         CountDownLatch stalled = new CountDownLatch(1);
         Thread.ofVirtual().start(() -> {
             try {
