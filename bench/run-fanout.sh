@@ -25,8 +25,6 @@ for arg in "$@"; do
   esac
 done
 
-bourse_admin_from_args "$@"
-
 bourse_run_dir fanout
 dir=$BOURSE_RUN_DIR
 port=$(bourse_free_port)
@@ -35,7 +33,7 @@ echo "bench: starting the server on port $port (data in $dir)"
 bourse_start_server "$port" "$dir"
 bourse_wait_healthy "$port"
 set +e
-fanout --url "http://localhost:$port" "$@"
+fanout --url "http://localhost:$port" --admin-bootstrap-token-file "$(bourse_admin_token_file "$dir")" "$@"
 BOURSE_STATUS=$?
 set -e
 if [ "$BOURSE_STATUS" -ne 0 ]; then

@@ -23,8 +23,6 @@ for arg in "$@"; do
   esac
 done
 
-bourse_admin_from_args "$@"
-
 bourse_run_dir load
 dir=$BOURSE_RUN_DIR
 bourse_fresh_pg_schema
@@ -34,7 +32,7 @@ echo "bench: starting the server on port $port (data in $dir)"
 bourse_start_server "$port" "$dir"
 bourse_wait_healthy "$port"
 set +e
-bourse_load_generator --url "http://localhost:$port" "$@"
+bourse_load_generator --url "http://localhost:$port" --admin-bootstrap-token-file "$(bourse_admin_token_file "$dir")" "$@"
 BOURSE_STATUS=$?
 set -e
 if [ "$BOURSE_STATUS" -ne 0 ]; then

@@ -22,7 +22,6 @@ if [ $# -gt 0 ] && [[ "$1" =~ ^[0-9]+$ ]]; then
   shift
 fi
 export BOURSE_SNAPSHOT_EVERY="${BOURSE_SNAPSHOT_EVERY:-1000000000}"
-export BOURSE_ADMIN_EMAILS="$BOURSE_LOAD_ADMIN_EMAIL"
 
 now_ms() { date +%s%3N; }
 
@@ -42,7 +41,8 @@ echo "bench: healthy after ${first_start_ms} ms"
 
 echo "bench: pushing $commands commands (resting limit orders and their cancels)"
 bourse_load_generator --url "http://localhost:$port" --mode closed --warmup 0s --requests "$commands" \
-  --mix limit=50,cancel=50 --crossing 0 --order-check list --users 16 "$@"
+  --mix limit=50,cancel=50 --crossing 0 --order-check list --users 16 \
+  --admin-bootstrap-token-file "$(bourse_admin_token_file "$dir")" "$@"
 
 admin_token() {
   curl -sf -XPOST "http://localhost:$port/api/v1/auth/login" -H 'content-type: application/json' \

@@ -39,34 +39,34 @@ bourse_free_port() {
   return 1
 }
 
-# bourse_admin_from_args ARG...: exports BOURSE_ADMIN_EMAILS as the --admin-email among the benchmark's
-# arguments (default BOURSE_LOAD_ADMIN_EMAIL), so the server it starts makes the benchmark's admin one.
-bourse_admin_from_args() {
-  local admin="$BOURSE_LOAD_ADMIN_EMAIL" previous="" arg
-  for arg in "$@"; do
-    case "$previous" in --admin-email) admin="$arg" ;; esac
-    case "$arg" in --admin-email=*) admin="${arg#--admin-email=}" ;; esac
-    previous="$arg"
-  done
-  export BOURSE_ADMIN_EMAILS="$admin"
-}
-
 # bourse_start_server PORT DATA_DIR: starts the server jar in the background (PID in BOURSE_SERVER_PID,
-# output in DATA_DIR/server.log) with no demo bots, the load generator's admin, rate limits out of the way,
-# and no scheduled audit (the generator's own request runs the audit after the load). BOURSE_* variables
-# already set (BOURSE_DB_URL, BOURSE_FSYNC, ...) are passed on; BOURSE_JAVA_OPTS are JVM options.
+# output in DATA_DIR/server.log) with no demo bots, rate limits, per-user order limits and WebSocket budgets out
+# of the way, and no scheduled audit (the generator's own request runs the audit after the load). The
+# generator's admin becomes the server's first admin with DATA_DIR/data/admin-bootstrap-token (see
+# bourse_admin_token_file). BOURSE_* variables already set (BOURSE_DB_URL, BOURSE_FSYNC, ...) are passed on;
+# BOURSE_JAVA_OPTS are JVM options.
 bourse_start_server() {
   local port=$1 dir=$2
   mkdir -p "$dir"
   bourse_launch_args "$BOURSE_SERVER_JAR"
   BOURSE_PORT="$port" BOURSE_DATA_DIR="$dir/data" BOURSE_DEMO=false \
-  BOURSE_ADMIN_EMAILS="${BOURSE_ADMIN_EMAILS:-$BOURSE_LOAD_ADMIN_EMAIL}" \
+  BOURSE_AUTH_RATE_LIMIT_CAPACITY="${BOURSE_AUTH_RATE_LIMIT_CAPACITY:-1000000000}" \
+  BOURSE_AUTH_RATE_LIMIT_REFILL_PER_SECOND="${BOURSE_AUTH_RATE_LIMIT_REFILL_PER_SECOND:-1000000000}" \
+  BOURSE_MAX_OPEN_ORDERS_PER_MARKET="${BOURSE_MAX_OPEN_ORDERS_PER_MARKET:-1000000000}" \
+  BOURSE_MAX_OPEN_ORDERS="${BOURSE_MAX_OPEN_ORDERS:-1000000000}" \
+  BOURSE_WS_SUBSCRIPTION_BURST="${BOURSE_WS_SUBSCRIPTION_BURST:-1000000}" \
   BOURSE_RATE_LIMIT_CAPACITY="${BOURSE_RATE_LIMIT_CAPACITY:-1000000000}" \
   BOURSE_RATE_LIMIT_REFILL_PER_SECOND="${BOURSE_RATE_LIMIT_REFILL_PER_SECOND:-1000000000}" \
   BOURSE_AUDIT_INITIAL_DELAY="${BOURSE_AUDIT_INITIAL_DELAY:-24h}" \
   BOURSE_AUDIT_INTERVAL="${BOURSE_AUDIT_INTERVAL:-24h}" \
     "$JAVA_HOME/bin/java" ${BOURSE_JAVA_OPTS:-} "${BOURSE_LAUNCH[@]}" >>"$dir/server.log" 2>&1 &
   BOURSE_SERVER_PID=$!
+}
+
+# bourse_admin_token_file DATA_DIR: where a server started by bourse_start_server keeps its one-time admin
+# bootstrap token (the load generator's --admin-bootstrap-token-file).
+bourse_admin_token_file() {
+  echo "$1/data/admin-bootstrap-token"
 }
 
 # bourse_wait_healthy PORT [SECONDS]: waits until /actuator/health says UP; fails when the server dies or

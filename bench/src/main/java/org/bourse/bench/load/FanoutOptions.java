@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 record FanoutOptions(URI url, int subscribers, double rate, Duration duration, Duration warmup, String market,
                      int users, int connections, double crossing, int probes, int correlate, String adminEmail,
-                     String adminPassword) {
+                     String adminPassword, String adminBootstrapTokenFile) {
 
     static final int MAX_SUBSCRIBERS = 1000;
 
@@ -30,6 +30,9 @@ record FanoutOptions(URI url, int subscribers, double rate, Duration duration, D
               --correlate N           taking orders looked up after the run for that delay (default 2000)
               --admin-email E         admin the order flow's setup registers (default load.admin@bourse.test)
               --admin-password P      (default load-admin-password)
+              --admin-bootstrap-token-file F
+                                      the server's <data dir>/admin-bootstrap-token: while the server has no
+                                      admin, the admin above becomes it with this one-time token
             exit status: 0 when every subscriber connected and received messages and every order answer was
             one the contract allows, 1 otherwise, 2 for a bad command line
             """;
@@ -37,7 +40,7 @@ record FanoutOptions(URI url, int subscribers, double rate, Duration duration, D
     static FanoutOptions defaults() {
         return new FanoutOptions(URI.create("http://localhost:8080"), 100, 200, Duration.ofSeconds(30),
                 Duration.ofSeconds(5), "BTC-USD", 4, 16, 0.5, 20, 2000, "load.admin@bourse.test",
-                "load-admin-password");
+                "load-admin-password", null);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -57,7 +60,8 @@ record FanoutOptions(URI url, int subscribers, double rate, Duration duration, D
                 given.whole("probes", d.probes()),
                 given.whole("correlate", d.correlate()),
                 given.take("admin-email", d.adminEmail()),
-                given.take("admin-password", d.adminPassword()));
+                given.take("admin-password", d.adminPassword()),
+                given.take("admin-bootstrap-token-file", null));
         given.rejectUnknown();
         if (options.subscribers() < 1 || options.subscribers() > MAX_SUBSCRIBERS) {
             throw new IllegalArgumentException("--subscribers must be 1.." + MAX_SUBSCRIBERS);
@@ -102,7 +106,7 @@ record FanoutOptions(URI url, int subscribers, double rate, Duration duration, D
         LoadOptions d = LoadOptions.defaults();
         return new LoadOptions(url, users, duration, warmup, LoadOptions.Mode.OPEN, d.concurrency(), rate,
                 connections, httpClient(), Mix.parse("limit=75,cancel=25"), market, null, crossing, 0, adminEmail, adminPassword,
-                LoadOptions.OrderCheck.BY_ID, d.reconcileWait(), d.maxInFlight());
+                adminBootstrapTokenFile, LoadOptions.OrderCheck.BY_ID, d.reconcileWait(), d.maxInFlight());
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Locale;
  */
 record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode mode, int concurrency, double rate,
                    int connections, BourseHttp.Client client, Mix mix, String market, BigDecimal mid, double crossing, long requests,
-                   String adminEmail, String adminPassword, OrderCheck orderCheck, Duration reconcileWait,
-                   int maxInFlight) {
+                   String adminEmail, String adminPassword, String adminBootstrapTokenFile, OrderCheck orderCheck,
+                   Duration reconcileWait, int maxInFlight) {
 
     /** Closed loop: a fixed number of clients, each sending its next request when the last one is answered. */
     enum Mode { CLOSED, OPEN }
@@ -42,9 +42,12 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
                                       chosen for each start-up market)
               --crossing F            share of limit orders priced through the mid (default 0.33)
               --requests N            closed loop: stop after N measured requests instead of after --duration
-              --admin-email E         admin for the reconciliation check, registered when new; must be listed
-                                      in the server's BOURSE_ADMIN_EMAILS (default load.admin@bourse.test)
+              --admin-email E         admin for the reconciliation check, registered when new (default
+                                      load.admin@bourse.test); an existing admin needs its --admin-password
               --admin-password P      (default load-admin-password)
+              --admin-bootstrap-token-file F
+                                      the server's <data dir>/admin-bootstrap-token: while the server has no
+                                      admin, the admin above becomes it with this one-time token
               --order-check both|by-id|list
                                       how every acknowledged order is looked for at the end (default both)
               --reconcile-wait D      how long to keep looking for acknowledged orders the read models do
@@ -59,7 +62,7 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
     static LoadOptions defaults() {
         return new LoadOptions(URI.create("http://localhost:8080"), 50, Duration.ofSeconds(30), Duration.ofSeconds(5),
                 Mode.CLOSED, 64, 1000, 64, BourseHttp.Client.RAW, Mix.parse(Mix.DEFAULT), "BTC-USD", null, 0.33, 0,
-                "load.admin@bourse.test", "load-admin-password", OrderCheck.BOTH, Duration.ofSeconds(60), 100_000);
+                "load.admin@bourse.test", "load-admin-password", null, OrderCheck.BOTH, Duration.ofSeconds(60), 100_000);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -83,6 +86,7 @@ record LoadOptions(URI url, int users, Duration duration, Duration warmup, Mode 
                 given.whole("requests", 0),
                 given.take("admin-email", d.adminEmail()),
                 given.take("admin-password", d.adminPassword()),
+                given.take("admin-bootstrap-token-file", null),
                 choice("order-check", OrderCheck.class, given.take("order-check", "both")),
                 duration("reconcile-wait", given.take("reconcile-wait", "60s")),
                 positive("max-in-flight", given.whole("max-in-flight", d.maxInFlight())));

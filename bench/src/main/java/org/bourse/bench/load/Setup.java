@@ -1,8 +1,12 @@
 package org.bourse.bench.load;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -109,11 +113,32 @@ final class Setup {
             throw new IllegalStateException("the admin " + email + " cannot log in (" + refused.outcome()
                     + "); an existing admin needs its password in --admin-password");
         }
+        if (!"admin".equals(admin.role(http)) && options.adminBootstrapTokenFile() != null) {
+            bootstrap(admin, Path.of(options.adminBootstrapTokenFile()));
+        }
         if (!"admin".equals(admin.role(http))) {
-            throw new IllegalStateException(email + " is not an admin on this server: list it in the server's "
-                    + "BOURSE_ADMIN_EMAILS before it registers, or pass another --admin-email");
+            throw new IllegalStateException(email + " is not an admin on this server: pass the server's "
+                    + "<data dir>/admin-bootstrap-token as --admin-bootstrap-token-file while it has no admin, or the "
+                    + "--admin-email and --admin-password of an existing admin");
         }
         return admin;
+    }
+
+    /** Makes the admin the server's first one with its one-time bootstrap token (POST /admin/bootstrap). */
+    private void bootstrap(Trader admin, Path tokenFile) {
+        String token;
+        try {
+            token = Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the admin bootstrap token " + tokenFile + " (" + e
+                    + "); does the server have an admin already?");
+        }
+        BourseHttp.Reply reply = http.post("/api/v1/admin/bootstrap", Json.write(Map.of("token", token)),
+                admin.token(http));
+        if (reply.status() != 204) {
+            throw new IllegalStateException("the admin bootstrap answered " + reply.outcome());
+        }
+        out.println("setup: " + admin.username() + " is the server's admin, made with its bootstrap token");
     }
 
     private List<Trader> traders() {
@@ -174,7 +199,7 @@ final class Setup {
         return Optional.empty();
     }
 
-    /** Deposits through the sandbox faucet; where it is off, the admin deposits to each trader instead. */
+    /** Deposits through the sandbox faucet; where it is off or gives less, the admin deposits to each trader instead. */
     private void fund(List<Trader> traders, Trader admin, MarketRules rules, OrderFlow flow) {
         BigDecimal base = rules.quantityValue(flow.largestOrderLots()).multiply(BigDecimal.valueOf(FUNDED_ORDERS))
                 .setScale(0, RoundingMode.CEILING);
@@ -192,7 +217,8 @@ final class Setup {
         String body = Json.write(Map.of("asset", asset, "amount", amount.toPlainString(), "transaction_id",
                 transactionId));
         BourseHttp.Reply reply = retryingWhenRateLimited(() -> http.post("/api/v1/deposits", body, trader.token(http)));
-        if (reply.status() == 403 && "FAUCET_DISABLED".equals(reply.problemCode())) {
+        if ((reply.status() == 403 && "FAUCET_DISABLED".equals(reply.problemCode()))
+                || (reply.status() == 422 && "FAUCET_LIMIT_REACHED".equals(reply.problemCode()))) {
             String byAdmin = Json.write(Map.of("asset", asset, "amount", amount.toPlainString(), "transaction_id",
                     transactionId + "-" + trader.userId(), "user_id", trader.userId()));
             reply = retryingWhenRateLimited(() -> http.post("/api/v1/deposits", byAdmin, admin.token(http)));

@@ -61,7 +61,8 @@ class LoadGeneratorSmokeTest {
     /** Runs the generator briefly with the given mode options; the run must pass. Returns its summary. */
     private static Map<String, Object> correctRun(String... mode) {
         String[] common = {"--url", server.url().toString(), "--users", "4", "--warmup", "0s", "--duration", "3s",
-                "--admin-email", ServerProcess.ADMIN_EMAIL, "--reconcile-wait", "60s"};
+                "--admin-email", ServerProcess.ADMIN_EMAIL, "--reconcile-wait", "60s",
+                "--admin-bootstrap-token-file", ServerProcess.adminBootstrapToken(data).toString()};
         String[] args = new String[common.length + mode.length];
         System.arraycopy(common, 0, args, 0, common.length);
         System.arraycopy(mode, 0, args, common.length, mode.length);
