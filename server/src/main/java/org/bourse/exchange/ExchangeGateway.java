@@ -239,7 +239,7 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
             if (existing > 0) {
                 return Result.existingOrder(existing); // a retry of a placement the engine has: its answer, as ever
             }
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, WorkingOrders.OPEN_ORDER_LIMIT,
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCodes.OPEN_ORDER_LIMIT,
                     "At most " + workingOrders.maxPerMarket() + " working orders (pending, open or waiting for their "
                     + "trigger) in one market and " + workingOrders.maxInAll() + " in all; cancel or execute some first");
         }

@@ -27,9 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public final class WorkingOrders implements LiveView {
 
-    /** The API's code when a placement would pass the bound. */
-    public static final String OPEN_ORDER_LIMIT = "OPEN_ORDER_LIMIT";
-
     private final int maxPerMarket;
     private final int maxInAll;
     private final Map<Long, UserOrders> users = new ConcurrentHashMap<>();

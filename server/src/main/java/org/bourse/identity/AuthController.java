@@ -36,7 +36,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 final class AuthController {
 
     static final String TOKEN_TYPE = "Bearer";
-    static final String ACCOUNT_OPENING_FAILED = "ACCOUNT_OPENING_FAILED";
 
     private final Registration registration;
     private final Sessions sessions;
@@ -135,7 +134,7 @@ final class AuthController {
     static ApiException accountNotOpened(String detail) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "5");
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ACCOUNT_OPENING_FAILED, detail, List.of(), headers);
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.ACCOUNT_OPENING_FAILED, detail, List.of(), headers);
     }
 
     @PostMapping("/refresh")

@@ -33,9 +33,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Admin")
 final class UserAdminController {
 
-    static final String BOOTSTRAP_TOKEN_INVALID = "BOOTSTRAP_TOKEN_INVALID";
-    static final String LAST_ADMIN = "LAST_ADMIN";
-
     private final UserAdministration administration;
     private final AdminBootstrap bootstrap;
 
@@ -72,7 +69,7 @@ final class UserAdminController {
         return switch (administration.update(userId, body.role(), body.isActive())) {
             case UserAdministration.Change.Updated(User user) -> UserResponse.of(user);
             case UserAdministration.Change.NoSuchUser() -> throw UserController.userNotFound();
-            case UserAdministration.Change.LastAdmin() -> throw new ApiException(HttpStatus.CONFLICT, LAST_ADMIN,
+            case UserAdministration.Change.LastAdmin() -> throw new ApiException(HttpStatus.CONFLICT, ErrorCodes.LAST_ADMIN,
                     "This is the last active admin; make another admin first");
         };
     }
@@ -93,7 +90,7 @@ final class UserAdminController {
         return switch (bootstrap.bootstrap(caller.id(), body.token())) {
             case AdminBootstrap.Outcome.Granted granted -> ResponseEntity.noContent().build();
             case AdminBootstrap.Outcome.WrongToken() -> throw new ApiException(HttpStatus.FORBIDDEN,
-                    BOOTSTRAP_TOKEN_INVALID, "That is not the bootstrap token");
+                    ErrorCodes.BOOTSTRAP_TOKEN_INVALID, "That is not the bootstrap token");
             case AdminBootstrap.Outcome.NotAvailable() -> throw ApiException.notFound(ErrorCodes.NOT_FOUND,
                     "There is nothing at this address"); // as for any admin route to a non-admin
         };

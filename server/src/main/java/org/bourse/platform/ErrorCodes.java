@@ -2,7 +2,10 @@ package org.bourse.platform;
 
 import org.springframework.http.HttpStatusCode;
 
-/** The platform's own stable error codes; modules define theirs next to the code that raises them. */
+/**
+ * The platform's own stable error codes, and those of the exchange's limits and safeguards (README, "Security");
+ * other modules' codes are defined next to the code that raises them.
+ */
 public final class ErrorCodes {
 
     public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
@@ -22,6 +25,20 @@ public final class ErrorCodes {
      * {@code client_order_id} (resending the same placement with it is safe) rather than placing it again.
      */
     public static final String ORDER_OUTCOME_UNKNOWN = "ORDER_OUTCOME_UNKNOWN";
+    /** 422: the same Idempotency-Key was sent with a different order. */
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    /** 422: the user has as many working orders (pending ones included) as allowed, in the market or in all. */
+    public static final String OPEN_ORDER_LIMIT = "OPEN_ORDER_LIMIT";
+    /** 422: the deposit would take more of the asset from the sandbox faucet than its daily limit. */
+    public static final String FAUCET_LIMIT_REACHED = "FAUCET_LIMIT_REACHED";
+    /** 503: the new user's account (and opening balance) could not be opened; nothing was registered. */
+    public static final String ACCOUNT_OPENING_FAILED = "ACCOUNT_OPENING_FAILED";
+    /** 403: {@code POST /admin/bootstrap} with a token that is not the one in the data directory. */
+    public static final String BOOTSTRAP_TOKEN_INVALID = "BOOTSTRAP_TOKEN_INVALID";
+    /** 409: the change would leave the exchange without an active admin. */
+    public static final String LAST_ADMIN = "LAST_ADMIN";
+    /** WebSocket: the client address subscribed to more channels than its budget. */
+    public static final String SUBSCRIPTION_RATE_LIMITED = "SUBSCRIPTION_RATE_LIMITED";
 
     private ErrorCodes() {
     }

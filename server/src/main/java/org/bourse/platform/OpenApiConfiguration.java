@@ -50,7 +50,15 @@ class OpenApiConfiguration {
                                 field, larger than 64 KiB) is 400 VALIDATION_FAILED with one `errors` row per field. \
                                 String fields take JSON strings only and boolean fields true/false only. \
                                 Every response carries X-Request-Id, X-RateLimit-Limit and X-RateLimit-Remaining; \
-                                429 RATE_LIMITED comes with Retry-After (seconds). Admin routes answer 404 to non-admins. \
+                                429 RATE_LIMITED comes with Retry-After (seconds); logins and registrations also have a \
+                                smaller budget per client address. Admin routes answer 404 to non-admins; the first admin \
+                                is made with the one-time token in the server's data directory (POST /admin/bootstrap). \
+                                503 SERVICE_UNAVAILABLE (with Retry-After) may be retried as it is (deposits and transfers \
+                                are idempotent on transaction_id); 503 ORDER_OUTCOME_UNKNOWN means a placement may still \
+                                be applied: send it again \
+                                only with the same client_order_id or Idempotency-Key, which then answers that order. \
+                                Limits with their own codes: OPEN_ORDER_LIMIT (working orders per user), \
+                                FAUCET_LIMIT_REACHED (the sandbox faucet's daily limit per asset). \
                                 Live data streams over the WebSocket /ws (book, trades, ticker, candles; with an access \
                                 token the caller's orders, fills and balances): see docs/websocket.md in the repository."""))
                 .components(new Components().addSecuritySchemes(BEARER,

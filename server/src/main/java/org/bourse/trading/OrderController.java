@@ -21,6 +21,7 @@ import org.bourse.exchange.MarketSpec;
 import org.bourse.platform.ApiException;
 import org.bourse.platform.AuthenticatedUser;
 import org.bourse.platform.Cursor;
+import org.bourse.platform.ErrorCodes;
 import org.bourse.platform.RequestContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     private static final java.util.regex.Pattern IDEMPOTENCY_KEY_FORMAT =
             java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -96,7 +96,7 @@ class OrderController {
         }
         OrderView order = read(caller.id(), result.orderId());
         if (result.replayed() && idempotencyKey != null && !samePlacement(order, command, market)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED,
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCodes.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different order");
         }
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(respond(order));

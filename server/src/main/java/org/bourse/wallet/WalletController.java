@@ -28,6 +28,7 @@ import org.bourse.platform.ApiException;
 import org.bourse.platform.AuthenticatedUser;
 import org.bourse.platform.CurrentRoles;
 import org.bourse.platform.Cursor;
+import org.bourse.platform.ErrorCodes;
 import org.bourse.platform.RequestContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -48,7 +49,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 class WalletController {
 
     private static final String COMPLETED = "completed";
-    static final String FAUCET_LIMIT_REACHED = "FAUCET_LIMIT_REACHED";
     private static final Duration FAUCET_WINDOW = Duration.ofDays(1);
 
     private final ExchangeGateway exchange;
@@ -202,7 +202,7 @@ class WalletController {
                 EngineAccountOpening.TRANSACTION_ID);
         BigDecimal left = limit.subtract(used).max(BigDecimal.ZERO);
         if (amount.compareTo(left) > 0) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, FAUCET_LIMIT_REACHED, "The faucet gives at most "
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCodes.FAUCET_LIMIT_REACHED, "The faucet gives at most "
                     + plain(limit) + " " + asset + " to one user in any 24 hours; " + plain(left) + " " + asset
                     + " is left now");
         }

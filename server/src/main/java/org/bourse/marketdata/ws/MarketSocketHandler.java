@@ -48,7 +48,6 @@ final class MarketSocketHandler extends TextWebSocketHandler {
     static final String ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
     static final String ALREADY_AUTHENTICATED = "ALREADY_AUTHENTICATED";
     static final String TOO_MANY_CHANNELS = "TOO_MANY_CHANNELS";
-    static final String SUBSCRIPTION_RATE_LIMITED = "SUBSCRIPTION_RATE_LIMITED";
     static final CloseStatus IDLE = CloseStatus.GOING_AWAY.withReason("idle timeout");
     /** Tomcat's bound on one blocking write, so a client that never reads cannot hold its writer forever. */
     private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -200,7 +199,7 @@ final class MarketSocketHandler extends TextWebSocketHandler {
                 refuse(connection, TOO_MANY_CHANNELS, "At most " + properties.maxChannels() + " channels per socket", name);
             } else if (!accepted.contains(channel) && !subscriptionBudget(connection).take(System.nanoTime())) {
                 // every subscribe may cost a snapshot: an address gets so many, over all its sockets
-                refuse(connection, SUBSCRIPTION_RATE_LIMITED, "Too many subscriptions from this address: at most "
+                refuse(connection, ErrorCodes.SUBSCRIPTION_RATE_LIMITED, "Too many subscriptions from this address: at most "
                         + properties.subscriptionBurst() + " at once, then " + properties.subscriptionsPerSecond()
                         + " a second", name);
             } else if (!accepted.contains(channel)) {
