@@ -62,12 +62,16 @@ public final class Recovery {
         try (JournalReader journal = JournalReader.open(journalDirectory(root), engine.lastSequence())) {
             while (journal.next()) {
                 if (!telling && journal.sequence() > replayFrom) {
+                    listener.listening(engine);
                     engine.listener(listener);
                     telling = true;
                 }
                 apply(engine, journal);
                 replayed++;
             }
+        }
+        if (!telling) {
+            listener.listening(engine);
         }
         engine.listener(listener);
         return new Recovered(engine, snapshotSequence, replayed);
