@@ -106,7 +106,7 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
         RuntimeConfig config = new RuntimeConfig(dataDirectory.resolve("engine"),
                 new EngineConfig(properties.slippagePpm(), EngineConfig.DEFAULT.idempotencyRetention()),
                 properties.queueCapacity(), properties.maxBatch(), properties.fsync(), properties.snapshotEvery(),
-                RuntimeConfig.defaults(dataDirectory.resolve("engine")).segmentBytes(), clock::millis);
+                properties.segmentBytes().toBytes(), properties.archiveJournal(), clock::millis);
         try {
             EngineRuntime recovered = EngineRuntime.start(config, new EventCollector(views, catalog, projector, stream),
                     replayFrom);

@@ -19,11 +19,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param projectorInterval at most one read-model transaction this often: fewer, larger transactions, each
  *                         with its own commit work in the database; a read of one's own writes waits for it
  * @param requestTimeout   how long a request waits for its command before answering 503
+ * @param archiveJournal   journal segments no snapshot needs any more are compressed into the data directory's
+ *                         {@code engine/archive/} (the financial log: read models and audits can be rebuilt from
+ *                         the first command) instead of deleted
+ * @param segmentBytes     the size at which the journal moves on to a new segment file
  */
 @ConfigurationProperties("bourse.exchange")
 public record ExchangeProperties(int queueCapacity, int maxBatch, boolean fsync, long snapshotEvery,
                                  BigDecimal slippage, Duration pendingOrderTtl, int projectorBatch, int projectorQueue,
-                                 Duration projectorInterval, Duration requestTimeout) {
+                                 Duration projectorInterval, Duration requestTimeout, boolean archiveJournal,
+                                 org.springframework.util.unit.DataSize segmentBytes) {
 
     public ExchangeProperties {
         if (slippage == null || slippage.signum() < 0 || slippage.compareTo(BigDecimal.ONE) >= 0) {

@@ -45,8 +45,9 @@ public final class Recovery {
      *                   snapshot used is at or below it); {@code Long.MAX_VALUE} for none
      * @param listener   receives those events, and is the engine's listener afterwards
      */
-    public static Recovered recover(Path root, EngineConfig config, long replayFrom, EngineListener listener)
+    public static Recovered recover(Path root, EngineConfig config, long replayFrom, EngineListener given)
             throws IOException {
+        EngineListener listener = given == null ? EngineListener.NONE : given;
         SnapshotStore snapshots = new SnapshotStore(snapshotDirectory(root), false);
         Engine engine = newestReadable(snapshots, replayFrom);
         long snapshotSequence = engine == null ? 0 : engine.lastSequence();
@@ -56,6 +57,11 @@ public final class Recovery {
             throw new IllegalStateException("snapshot " + snapshotSequence + " was taken under " + engine.config()
                     + " but the engine is configured with " + config + "; a journal replays only under the"
                     + " configuration it was written with");
+        }
+        int restored = JournalArchive.restoreFrom(root, engine.lastSequence() + 1);
+        if (restored > 0) {
+            System.err.println("bourse recovery: " + restored + " archived journal segments put back to replay from "
+                    + (engine.lastSequence() + 1));
         }
         long replayed = 0;
         boolean telling = false;
