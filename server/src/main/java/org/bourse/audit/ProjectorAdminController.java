@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.bourse.exchange.ExchangeGateway;
 import org.bourse.platform.ApiException;
 import org.springframework.http.HttpStatus;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +46,13 @@ class ProjectorAdminController {
     }
 
     @GetMapping
+    @Operation(summary = "The read models' position and the commands they set aside",
+            description = "engine_sequence is the last command the engine applied, projected_sequence the last one "
+                    + "the read models hold; quarantined lists, oldest first, the commands that failed alone on a "
+                    + "healthy database (their effects are missing from the read models until written).")
+    @ApiResponse(responseCode = "200", description = "the projector's status")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND for callers who are not admins")
     StatusResponse status() {
         long engine = exchange.lastAppliedSequence();
         long projected = exchange.projectedSequence();
@@ -53,6 +63,14 @@ class ProjectorAdminController {
     }
 
     @PostMapping("/quarantine/{sequence}/retry")
+    @Operation(summary = "Write a quarantined command now",
+            description = "After whatever made it fail was fixed. A command quarantined by an earlier run of the "
+                    + "server is tried at the next start instead.")
+    @ApiResponse(responseCode = "200", description = "written: the read models hold it now")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
+    @ApiResponse(responseCode = "404", description = "QUARANTINE_NOT_FOUND; NOT_FOUND for callers who are not admins")
+    @ApiResponse(responseCode = "409", description = "RETRY_FAILED: it failed again and stays quarantined; "
+            + "RETRY_AT_RESTART: quarantined by an earlier run, tried at the next start")
     RetryResponse retry(@PathVariable long sequence) {
         Optional<String> failure;
         try {
