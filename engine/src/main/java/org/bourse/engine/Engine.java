@@ -19,6 +19,7 @@ import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
+import org.bourse.engine.command.OpenFundedAccount;
 import org.bourse.engine.command.PlaceOrder;
 import org.bourse.engine.command.SetMarketStatus;
 import org.bourse.engine.command.Transfer;
@@ -113,6 +114,7 @@ public final class Engine {
             case Withdraw withdraw -> withdraw(withdraw);
             case Transfer transfer -> transfer(transfer);
             case OpenAccount open -> openAccount(open);
+            case OpenFundedAccount open -> openFundedAccount(open);
             case DefineAsset define -> defineAsset(define);
             case ListMarket list -> listMarket(list);
             case SetMarketStatus status -> setMarketStatus(status);
@@ -299,33 +301,54 @@ public final class Engine {
         return Result.OK;
     }
 
+    private Result openFundedAccount(OpenFundedAccount c) {
+        if (c.userId() <= 0) {
+            return Result.rejected(RejectReason.INVALID_ACCOUNT);
+        }
+        if (accounts.find(c.userId()) != null) {
+            return Result.REPLAYED; // opened before, with its opening balance then
+        }
+        if (c.amount() == 0) {
+            accounts.open(c.userId(), assetList.size());
+            return Result.OK;
+        }
+        return credit(c.userId(), c.asset(), c.amount(), OpenFundedAccount.TRANSACTION_ID);
+    }
+
     private Result deposit(Deposit c) {
         long fingerprint = EngineState.fingerprint(LedgerType.DEPOSIT, c.userId(), 0, c.asset(), c.amount(), null);
         Result replay = replayed(c.userId(), c.transactionId(), fingerprint);
         if (replay != null) {
             return replay;
         }
-        Asset asset = assets.get(c.asset());
+        Result result = credit(c.userId(), c.asset(), c.amount(), c.transactionId());
+        if (result.accepted()) {
+            remember(c.userId(), c.transactionId(), fingerprint);
+        }
+        return result;
+    }
+
+    /** A deposit from the treasury (the outside world), opening the account when it is not open yet. */
+    private Result credit(long userId, String assetCode, long amount, String transactionId) {
+        Asset asset = assets.get(assetCode);
         if (asset == null) {
             return Result.rejected(RejectReason.ASSET_NOT_FOUND);
         }
-        if (c.userId() <= 0) {
+        if (userId <= 0) {
             return Result.rejected(RejectReason.INVALID_ACCOUNT);
         }
-        Account existing = accounts.find(c.userId());
+        Account existing = accounts.find(userId);
         long userTotal = existing == null ? 0 : existing.total(asset.index());
         Account treasury = accounts.treasury();
-        if (c.amount() <= 0 || c.amount() > Accounts.MAX_BALANCE - userTotal
-                || c.amount() > Accounts.MAX_BALANCE + treasury.total(asset.index())) {
+        if (amount <= 0 || amount > Accounts.MAX_BALANCE - userTotal
+                || amount > Accounts.MAX_BALANCE + treasury.total(asset.index())) {
             return Result.rejected(RejectReason.INVALID_AMOUNT); // refused: not even an empty account is opened
         }
-        Account user = accounts.open(c.userId(), assetList.size());
-        accounts.post(treasury, asset, -c.amount(), LedgerType.DEPOSIT, 0, 0, c.transactionId(), traceId);
-        accounts.post(user, asset, c.amount(), LedgerType.DEPOSIT, 0, 0, c.transactionId(), traceId);
-        netDeposits[asset.index()] += c.amount();
-        remember(c.userId(), c.transactionId(), fingerprint);
-        listener.transactionCompleted(LedgerType.DEPOSIT, c.transactionId(), Accounts.TREASURY, c.userId(), asset,
-                c.amount(), null);
+        Account user = accounts.open(userId, assetList.size());
+        accounts.post(treasury, asset, -amount, LedgerType.DEPOSIT, 0, 0, transactionId, traceId);
+        accounts.post(user, asset, amount, LedgerType.DEPOSIT, 0, 0, transactionId, traceId);
+        netDeposits[asset.index()] += amount;
+        listener.transactionCompleted(LedgerType.DEPOSIT, transactionId, Accounts.TREASURY, userId, asset, amount, null);
         return Result.OK;
     }
 

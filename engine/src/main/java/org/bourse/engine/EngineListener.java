@@ -15,6 +15,16 @@ public interface EngineListener {
     EngineListener NONE = new EngineListener() {
     };
 
+    /**
+     * Once, when this listener begins to hear the engine: {@code engine} is the state after the last command it
+     * will not be told about. In a recovery that is just before the first replayed command it hears (or at the
+     * end of the replay, when it hears none), on the recovering thread; whatever a listener needs to make sense
+     * of the commands that follow (the markets, the assets) can be read from it here. The engine must not be
+     * changed, and nothing of it kept.
+     */
+    default void listening(Engine engine) {
+    }
+
     /** Before anything else of the command; {@code timestamp} is the sequencer's, in epoch milliseconds. */
     default void commandStarted(long sequence, long timestamp, Command command) {
     }

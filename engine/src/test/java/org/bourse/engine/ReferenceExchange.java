@@ -163,6 +163,10 @@ final class ReferenceExchange {
             case SetMarketStatus c -> !markets.containsKey(c.symbol()) ? rejected(MARKET_NOT_FOUND)
                     : c.status() == null ? rejected(INVALID_MARKET) : halt(c.symbol(), c.status() == MarketStatus.HALTED);
             case OpenAccount c -> c.userId() <= 0 ? rejected(INVALID_ACCOUNT) : open(c.userId());
+            case OpenFundedAccount c -> c.userId() <= 0 ? rejected(INVALID_ACCOUNT)
+                    : accounts.contains(c.userId()) ? Result.REPLAYED
+                    : c.amount() == 0 ? open(c.userId())
+                    : money(LedgerType.DEPOSIT, null, Accounts.TREASURY, c.userId(), c.asset(), c.amount(), null);
             case Deposit c -> money(LedgerType.DEPOSIT, c.transactionId(), Accounts.TREASURY, c.userId(), c.asset(),
                     c.amount(), null);
             case Withdraw c -> money(LedgerType.WITHDRAWAL, c.transactionId(), c.userId(), Accounts.TREASURY, c.asset(),

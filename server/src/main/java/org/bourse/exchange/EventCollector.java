@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bourse.engine.Asset;
+import org.bourse.engine.Engine;
 import org.bourse.engine.EngineListener;
 import org.bourse.engine.LedgerType;
 import org.bourse.engine.Market;
@@ -28,6 +29,7 @@ final class EventCollector implements EngineListener {
     private static final Logger log = LoggerFactory.getLogger("org.bourse.engine.commands");
 
     private final List<LiveView> views;
+    private final MarketCatalog catalog;
     private final Projector projector;
     private final EventStream stream;
     private long sequence;
@@ -35,10 +37,23 @@ final class EventCollector implements EngineListener {
     private String traceId;
     private List<ExchangeEvent> events = new ArrayList<>();
 
-    EventCollector(List<LiveView> views, Projector projector, EventStream stream) {
+    EventCollector(List<LiveView> views, MarketCatalog catalog, Projector projector, EventStream stream) {
         this.views = views;
+        this.catalog = catalog;
         this.projector = projector;
         this.stream = stream;
+    }
+
+    /**
+     * The projections render every event with the markets' and assets' scales: the catalog must know every
+     * market and asset that exists at the point where the replay begins, before the projector is handed the
+     * first replayed command. Later listings reach it through the events themselves ({@link #commandCompleted}
+     * applies the views before it hands the command on), so at every point of the sequence it knows what the
+     * command being projected needs.
+     */
+    @Override
+    public void listening(Engine engine) {
+        catalog.restore(engine);
     }
 
     @Override

@@ -78,8 +78,8 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
         this.catalog = catalog;
         this.clock = clock;
         this.projector = new Projector(properties.projectorQueue(), properties.projectorBatch(),
-                properties.projectorInterval(), projections, jdbc, transactions, liveOrders::projected, durableWrites,
-                this::projectedDurably);
+                properties.projectorInterval(), projections, jdbc, transactions, liveOrders::projected,
+                durableWrites::flush, this::projectedDurably, clock);
         this.deadlines = new AnswerDeadlines(properties.requestTimeout());
     }
 
@@ -105,16 +105,18 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
 
     private EngineRuntime recover() {
         long began = System.nanoTime();
-        long projected = projector.loadProjectedSequence();
+        long replayFrom = projector.loadProjectedSequence();
         projector.start();
         RuntimeConfig config = new RuntimeConfig(dataDirectory.resolve("engine"),
                 new EngineConfig(properties.slippagePpm(), EngineConfig.DEFAULT.idempotencyRetention()),
                 properties.queueCapacity(), properties.maxBatch(), properties.fsync(), properties.snapshotEvery(),
-                RuntimeConfig.defaults(dataDirectory.resolve("engine")).segmentBytes(), clock::millis);
+                properties.segmentBytes().toBytes(), properties.archiveJournal(), clock::millis);
         try {
-            EngineRuntime recovered = EngineRuntime.start(config, new EventCollector(views, projector, stream), projected);
+            EngineRuntime recovered = EngineRuntime.start(config, new EventCollector(views, catalog, projector, stream),
+                    replayFrom);
             log.info("Engine recovered at sequence {} in {} ms", recovered.lastAppliedSequence(),
                     Duration.ofNanos(System.nanoTime() - began).toMillis());
+            projector.reportCatchUp(recovered.lastAppliedSequence());
             return recovered;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot recover the engine from " + config.directory(), e);
@@ -317,6 +319,26 @@ public final class ExchangeGateway implements SmartLifecycle, InitializingBean, 
 
     public long projectedSequence() {
         return projector.projectedSequence();
+    }
+
+    /** A command the read models could not take, set aside so that they go on (see {@link Projector}). */
+    public record QuarantinedCommand(long sequence, String traceId, String command, String error,
+                                     java.time.Instant quarantinedAt) {
+    }
+
+    /** Oldest first. */
+    public List<QuarantinedCommand> quarantinedCommands() {
+        return projector.quarantined().stream().map(e -> new QuarantinedCommand(e.sequence(), e.traceId(), e.command(),
+                e.error(), e.quarantinedAt())).toList();
+    }
+
+    /**
+     * Tries a quarantined command again now. @return empty once it is in the read models, else why it failed
+     * @throws java.util.NoSuchElementException when no command with that sequence is quarantined
+     * @throws IllegalStateException when it can only be tried at the next start (quarantined by an earlier run)
+     */
+    public java.util.Optional<String> retryQuarantined(long sequence) {
+        return projector.retry(sequence);
     }
 
     /** The read models up to {@code sequence} are on disk: the engine need not replay anything before it. */

@@ -22,12 +22,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout   how long a request waits for its command before answering 503
  * @param maxOpenOrdersPerMarket working orders (pending, open, waiting for a trigger) one user may have in one market
  * @param maxOpenOrders    the same in all markets together
+ * @param archiveJournal   journal segments no snapshot needs any more are compressed into the data directory's
+ *                         {@code engine/archive/} (the financial log: read models and audits can be rebuilt from
+ *                         the first command) instead of deleted
+ * @param segmentBytes     the size at which the journal moves on to a new segment file
  */
 @ConfigurationProperties("bourse.exchange")
 public record ExchangeProperties(int queueCapacity, int maxBatch, boolean fsync, long snapshotEvery,
                                  BigDecimal slippage, Duration pendingOrderTtl, int projectorBatch, int projectorQueue,
                                  Duration projectorInterval, Duration requestTimeout,
-                                 @DefaultValue("500") int maxOpenOrdersPerMarket, @DefaultValue("2000") int maxOpenOrders) {
+                                 @DefaultValue("500") int maxOpenOrdersPerMarket, @DefaultValue("2000") int maxOpenOrders,
+                                 @DefaultValue("true") boolean archiveJournal,
+                                 @DefaultValue("64MB") org.springframework.util.unit.DataSize segmentBytes) {
 
     public ExchangeProperties {
         if (slippage == null || slippage.signum() < 0 || slippage.compareTo(BigDecimal.ONE) >= 0) {

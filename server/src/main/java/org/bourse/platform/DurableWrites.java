@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
  * tables) call {@link #flush()} before their request is answered, and the projector calls it before it lets
  * the engine delete journal it would otherwise replay.
  *
- * <p>For H2 the flush writes the pending changes and then waits for H2's own background write, if one is
- * under way, to reach the file (H2's {@code CHECKPOINT} returns without waiting for that one). The file is in
- * the operating system's cache then, which survives {@code kill -9}; H2 does not {@code fsync}, so a power
- * loss may still take the last writes: a production deployment uses PostgreSQL.
+ * <p>For H2 the flush writes the pending changes, waits for H2's own background write, if one is under way, to
+ * reach the file (H2's {@code CHECKPOINT} returns without waiting for that one), and forces the file to disk:
+ * H2 never does that by itself, so without it a power cut could take writes that had been answered, or read
+ * models whose journal had already been archived.
  */
 @Component
 public final class DurableWrites {
@@ -50,6 +50,7 @@ public final class DurableWrites {
                 store.commit();
                 store.executeFilestoreOperation(() -> {
                 });
+                store.sync();
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Cannot make the database's writes durable", e);

@@ -25,13 +25,21 @@ final class OrderProjection implements Projection {
             UPDATE orders SET quantity = ?, filled_quantity = ?, price = ?, stop_price = ?, quoted_price = ?,
                    average_price = ?, total_amount = ?, fee = ?, status = ?, failure_reason = ?, updated_at = ?,
                    executed_at = ?, cancelled_at = ?, sequence = ?
-            WHERE id = ?""";
+            WHERE id = ? AND sequence <= ?""";
     private static final String INSERT = """
             INSERT INTO orders (quantity, filled_quantity, price, stop_price, quoted_price, average_price, total_amount,
                                 fee, status, failure_reason, updated_at, executed_at, cancelled_at, sequence, id,
                                 user_id, client_order_id, symbol, base_asset, quote_asset, side, order_kind,
                                 time_in_force, post_only, created_at, trace_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** For an order the update did not change: absent, or already newer (a quarantined command written late). */
+    private static final String INSERT_IF_ABSENT = """
+            INSERT INTO orders (quantity, filled_quantity, price, stop_price, quoted_price, average_price, total_amount,
+                                fee, status, failure_reason, updated_at, executed_at, cancelled_at, sequence, id,
+                                user_id, client_order_id, symbol, base_asset, quote_asset, side, order_kind,
+                                time_in_force, post_only, created_at, trace_id)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            WHERE NOT EXISTS (SELECT 1 FROM orders WHERE id = ?)""";
     private static final String INSERT_FILL = """
             INSERT INTO fills (order_id, trade_id, user_id, symbol, side, price, quantity, fee, fee_asset, liquidity,
                                executed_at, trace_id)
@@ -91,11 +99,18 @@ final class OrderProjection implements Projection {
             }
         }
         if (!known.isEmpty()) {
-            int[] counts = jdbc.batchUpdate(UPDATE, known.stream().map(OrderProjection::changing).toList());
+            int[] counts = jdbc.batchUpdate(UPDATE, known.stream().map(OrderProjection::guarded).toList());
+            List<Object[]> unchanged = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
-                    inserts.add(creating(known.get(i)));
+                    Object[] row = creating(known.get(i));
+                    Object[] guarded = java.util.Arrays.copyOf(row, row.length + 1);
+                    guarded[row.length] = known.get(i).id();
+                    unchanged.add(guarded);
                 }
+            }
+            if (!unchanged.isEmpty()) {
+                jdbc.batchUpdate(INSERT_IF_ABSENT, unchanged);
             }
         }
         if (!inserts.isEmpty()) {
@@ -108,6 +123,14 @@ final class OrderProjection implements Projection {
         return new Object[] {o.quantity(), o.filledQuantity(), o.price(), o.stopPrice(), o.price(), o.averagePrice(),
                 o.totalAmount(), o.fee(), o.status().name(), o.failureReason(), utc(o.updatedAt()), utc(o.executedAt()),
                 utc(o.cancelledAt()), o.sequence(), o.id()};
+    }
+
+    /** The update's values, then the sequence it must not go back before. */
+    private static Object[] guarded(OrderView o) {
+        Object[] changing = changing(o);
+        Object[] row = java.util.Arrays.copyOf(changing, changing.length + 1);
+        row[changing.length] = o.sequence();
+        return row;
     }
 
     private static Object[] creating(OrderView o) {

@@ -1,21 +1,19 @@
 package org.bourse.wallet;
 
 import org.bourse.engine.Result;
-import org.bourse.engine.command.Deposit;
-import org.bourse.engine.command.OpenAccount;
+import org.bourse.engine.command.OpenFundedAccount;
 import org.bourse.exchange.Amounts;
 import org.bourse.exchange.ExchangeGateway;
 import org.bourse.exchange.MarketCatalog;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the account in the engine and credits the initial balance as a deposit from the treasury, under
- * the fixed transaction id {@code initial-balance}: a retry after a crash can never credit twice.
+ * Opens the account in the engine with the initial balance, as one command ({@link OpenFundedAccount}): the
+ * balance is credited when the account comes to exist and never again, so a retry however late (a login after a
+ * crash lost the record that the account was opened) can never credit twice.
  */
 @Component
 final class EngineAccountOpening implements AccountOpening {
-
-    static final String TRANSACTION_ID = "initial-balance";
 
     private final ExchangeGateway exchange;
     private final MarketCatalog catalog;
@@ -29,14 +27,13 @@ final class EngineAccountOpening implements AccountOpening {
 
     @Override
     public void openAccount(long userId, String traceId) {
-        exchange.execute(new OpenAccount(userId, traceId));
-        if (initialBalance.amount().signum() == 0) {
-            return;
+        long amount = 0;
+        if (initialBalance.amount().signum() != 0) {
+            int scale = catalog.assetScale(initialBalance.asset()).orElseThrow(() -> new IllegalStateException(
+                    "BOURSE_INITIAL_BALANCE names " + initialBalance.asset() + ", which is not an asset of this exchange"));
+            amount = Amounts.minor(initialBalance.amount(), scale);
         }
-        int scale = catalog.assetScale(initialBalance.asset()).orElseThrow(() -> new IllegalStateException(
-                "BOURSE_INITIAL_BALANCE names " + initialBalance.asset() + ", which is not an asset of this exchange"));
-        long amount = Amounts.minor(initialBalance.amount(), scale);
-        Result result = exchange.execute(new Deposit(TRANSACTION_ID, userId, initialBalance.asset(), amount, traceId));
+        Result result = exchange.execute(new OpenFundedAccount(userId, initialBalance.asset(), amount, traceId));
         if (!result.accepted()) {
             throw new IllegalStateException("Initial balance refused for user " + userId + ": " + result.rejection());
         }

@@ -199,7 +199,7 @@ class WalletController {
     private void checkFaucetAllowance(long userId, String asset, BigDecimal amount) {
         BigDecimal limit = faucetLimits.dailyLimit(asset);
         BigDecimal used = wallet.depositedSince(userId, asset, clock.instant().minus(FAUCET_WINDOW),
-                EngineAccountOpening.TRANSACTION_ID);
+                org.bourse.engine.command.OpenFundedAccount.TRANSACTION_ID);
         BigDecimal left = limit.subtract(used).max(BigDecimal.ZERO);
         if (amount.compareTo(left) > 0) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCodes.FAUCET_LIMIT_REACHED, "The faucet gives at most "

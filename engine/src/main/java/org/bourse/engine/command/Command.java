@@ -6,7 +6,7 @@ package org.bourse.engine.command;
  * engine copies onto every order, trade and ledger line it produces.
  */
 public sealed interface Command
-        permits DefineAsset, ListMarket, SetMarketStatus, OpenAccount, Deposit, Withdraw, Transfer,
+        permits DefineAsset, ListMarket, SetMarketStatus, OpenAccount, OpenFundedAccount, Deposit, Withdraw, Transfer,
                 PlaceOrder, ExecuteOrder, CancelOrder, ExpirePendingOrders {
 
     String traceId();

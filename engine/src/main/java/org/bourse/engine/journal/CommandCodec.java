@@ -20,6 +20,7 @@ import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
+import org.bourse.engine.command.OpenFundedAccount;
 import org.bourse.engine.command.PlaceOrder;
 import org.bourse.engine.command.SetMarketStatus;
 import org.bourse.engine.command.Transfer;
@@ -44,6 +45,7 @@ public final class CommandCodec {
     private static final byte EXECUTE_ORDER = 9;
     private static final byte CANCEL_ORDER = 10;
     private static final byte EXPIRE_PENDING_ORDERS = 11;
+    private static final byte OPEN_FUNDED_ACCOUNT = 20;
 
     private CommandCodec() {
     }
@@ -64,6 +66,12 @@ public final class CommandCodec {
             case OpenAccount c -> {
                 out.writeByte(OPEN_ACCOUNT);
                 out.writeLong(c.userId());
+            }
+            case OpenFundedAccount c -> {
+                out.writeByte(OPEN_FUNDED_ACCOUNT);
+                out.writeLong(c.userId());
+                writeString(out, c.asset());
+                out.writeLong(c.amount());
             }
             case Deposit c -> {
                 out.writeByte(DEPOSIT);
@@ -110,6 +118,8 @@ public final class CommandCodec {
                     in.readLong(), readString(in));
             case SET_MARKET_STATUS -> new SetMarketStatus(readString(in), MARKET_STATUS.read(in), readString(in));
             case OPEN_ACCOUNT -> new OpenAccount(in.readLong(), readString(in));
+            case OPEN_FUNDED_ACCOUNT -> new OpenFundedAccount(in.readLong(), readString(in), in.readLong(),
+                    readString(in));
             case DEPOSIT -> new Deposit(readString(in), in.readLong(), readString(in), in.readLong(), readString(in));
             case WITHDRAW -> new Withdraw(readString(in), in.readLong(), readString(in), in.readLong(), readString(in));
             case TRANSFER -> new Transfer(readString(in), in.readLong(), in.readLong(), readString(in), in.readLong(),

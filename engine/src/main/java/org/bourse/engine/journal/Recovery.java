@@ -45,8 +45,9 @@ public final class Recovery {
      *                   snapshot used is at or below it); {@code Long.MAX_VALUE} for none
      * @param listener   receives those events, and is the engine's listener afterwards
      */
-    public static Recovered recover(Path root, EngineConfig config, long replayFrom, EngineListener listener)
+    public static Recovered recover(Path root, EngineConfig config, long replayFrom, EngineListener given)
             throws IOException {
+        EngineListener listener = given == null ? EngineListener.NONE : given;
         SnapshotStore snapshots = new SnapshotStore(snapshotDirectory(root), false);
         Engine engine = newestReadable(snapshots, replayFrom);
         long snapshotSequence = engine == null ? 0 : engine.lastSequence();
@@ -57,17 +58,26 @@ public final class Recovery {
                     + " but the engine is configured with " + config + "; a journal replays only under the"
                     + " configuration it was written with");
         }
+        int restored = JournalArchive.restoreFrom(root, engine.lastSequence() + 1);
+        if (restored > 0) {
+            System.err.println("bourse recovery: " + restored + " archived journal segments put back to replay from "
+                    + (engine.lastSequence() + 1));
+        }
         long replayed = 0;
         boolean telling = false;
         try (JournalReader journal = JournalReader.open(journalDirectory(root), engine.lastSequence())) {
             while (journal.next()) {
                 if (!telling && journal.sequence() > replayFrom) {
+                    listener.listening(engine);
                     engine.listener(listener);
                     telling = true;
                 }
                 apply(engine, journal);
                 replayed++;
             }
+        }
+        if (!telling) {
+            listener.listening(engine);
         }
         engine.listener(listener);
         return new Recovered(engine, snapshotSequence, replayed);

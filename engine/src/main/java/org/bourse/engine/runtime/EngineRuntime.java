@@ -17,6 +17,7 @@ import org.bourse.engine.EngineListener;
 import org.bourse.engine.Result;
 import org.bourse.engine.command.Command;
 import org.bourse.engine.journal.Journal;
+import org.bourse.engine.journal.JournalArchive;
 import org.bourse.engine.journal.JournalWriter;
 import org.bourse.engine.journal.Recovery;
 import org.bourse.engine.journal.SnapshotStore;
@@ -58,6 +59,9 @@ public final class EngineRuntime implements AutoCloseable {
     private final EngineLoop engineLoop;
     private final SnapshotStore snapshots;
     private final Path journalDirectory;
+    private final Path root;
+    private final boolean archive;
+    private final boolean fsync;
     private final FileChannel lock;
     private final Thread journalThread;
     private final Thread engineThread;
@@ -67,6 +71,9 @@ public final class EngineRuntime implements AutoCloseable {
                           long newestSnapshot, FileChannel lock) {
         this.snapshots = snapshots;
         this.journalDirectory = Recovery.journalDirectory(config.directory());
+        this.root = config.directory();
+        this.archive = config.archive();
+        this.fsync = config.fsync();
         this.lock = lock;
         inbound = new BoundedQueue<>("inbound commands", config.queueCapacity());
         // in batches: together with the inbound queue this bounds the commands in memory
@@ -161,13 +168,16 @@ public final class EngineRuntime implements AutoCloseable {
 
     /**
      * The embedder will never again ask to replay from before {@code sequence}: snapshots older than the
-     * newest one at or below it, and journal segments wholly before that snapshot, are deleted (on the
-     * snapshot thread, after any snapshot in progress).
+     * newest one at or below it are deleted, and journal segments wholly before that snapshot are archived
+     * ({@link JournalArchive}), or deleted when the configuration says not to archive (on the snapshot thread,
+     * after any snapshot in progress).
      */
     public void releaseUpTo(long sequence) {
         SnapshotThread.FileTask release = () -> {
             long kept = snapshots.deleteOlderThanNewestUpTo(sequence);
-            if (kept > 0) {
+            if (kept > 0 && archive) {
+                JournalArchive.archiveSegmentsUpTo(journalDirectory, JournalArchive.directory(root), kept, fsync);
+            } else if (kept > 0) {
                 Journal.deleteSegmentsUpTo(journalDirectory, kept);
             }
         };

@@ -19,10 +19,12 @@ import org.bourse.engine.journal.Journal;
  *                              that accept losing acknowledged commands on a machine crash
  * @param snapshotEveryCommands a snapshot after this many applied commands; 0 for none but on request and close
  * @param segmentBytes          the size at which the journal moves on to a new segment file
+ * @param archive               released journal segments are compressed into {@code archive/} (the exchange's
+ *                              financial log, from which every read model can be rebuilt) rather than deleted
  * @param clock                 epoch milliseconds, for the commands' timestamps
  */
 public record RuntimeConfig(Path directory, EngineConfig engine, int queueCapacity, int maxBatch, boolean fsync,
-                            long snapshotEveryCommands, long segmentBytes, LongSupplier clock) {
+                            long snapshotEveryCommands, long segmentBytes, boolean archive, LongSupplier clock) {
 
     public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
     public static final int DEFAULT_MAX_BATCH = 4_096;
@@ -45,36 +47,41 @@ public record RuntimeConfig(Path directory, EngineConfig engine, int queueCapaci
 
     public static RuntimeConfig defaults(Path directory) {
         return new RuntimeConfig(directory, EngineConfig.DEFAULT, DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_BATCH, true,
-                DEFAULT_SNAPSHOT_EVERY_COMMANDS, Journal.DEFAULT_SEGMENT_BYTES, System::currentTimeMillis);
+                DEFAULT_SNAPSHOT_EVERY_COMMANDS, Journal.DEFAULT_SEGMENT_BYTES, true, System::currentTimeMillis);
     }
 
     public RuntimeConfig withEngine(EngineConfig engine) {
         return new RuntimeConfig(directory, engine, queueCapacity, maxBatch, fsync, snapshotEveryCommands,
-                segmentBytes, clock);
+                segmentBytes, archive, clock);
     }
 
     public RuntimeConfig withQueue(int queueCapacity, int maxBatch) {
         return new RuntimeConfig(directory, engine, queueCapacity, maxBatch, fsync, snapshotEveryCommands,
-                segmentBytes, clock);
+                segmentBytes, archive, clock);
     }
 
     public RuntimeConfig withFsync(boolean fsync) {
         return new RuntimeConfig(directory, engine, queueCapacity, maxBatch, fsync, snapshotEveryCommands,
-                segmentBytes, clock);
+                segmentBytes, archive, clock);
     }
 
     public RuntimeConfig withSnapshotEveryCommands(long snapshotEveryCommands) {
         return new RuntimeConfig(directory, engine, queueCapacity, maxBatch, fsync, snapshotEveryCommands,
-                segmentBytes, clock);
+                segmentBytes, archive, clock);
     }
 
     public RuntimeConfig withSegmentBytes(long segmentBytes) {
         return new RuntimeConfig(directory, engine, queueCapacity, maxBatch, fsync, snapshotEveryCommands,
-                segmentBytes, clock);
+                segmentBytes, archive, clock);
+    }
+
+    public RuntimeConfig withArchive(boolean archive) {
+        return new RuntimeConfig(directory, engine, queueCapacity, maxBatch, fsync, snapshotEveryCommands,
+                segmentBytes, archive, clock);
     }
 
     public RuntimeConfig withClock(LongSupplier clock) {
         return new RuntimeConfig(directory, engine, queueCapacity, maxBatch, fsync, snapshotEveryCommands,
-                segmentBytes, clock);
+                segmentBytes, archive, clock);
     }
 }

@@ -27,6 +27,7 @@ import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
+import org.bourse.engine.command.OpenFundedAccount;
 import org.bourse.engine.command.PlaceOrder;
 import org.bourse.engine.command.SetMarketStatus;
 import org.bourse.engine.command.Transfer;
@@ -49,6 +50,8 @@ class CommandCodecTest {
                 new ListMarket(null, null, null, MIN, MAX, MIN, MAX, MIN, MAX, MIN, MAX, null),
                 new OpenAccount(42, "open"),
                 new OpenAccount(MIN, null),
+                new OpenFundedAccount(42, "USD", 10_000_000, "open"),
+                new OpenFundedAccount(MIN, null, MAX, null),
                 new Deposit("tx-1", 7, "USD", 12_345, "trace"),
                 new Deposit(null, MAX, null, MIN, null),
                 new Withdraw("tx-2", 7, "USD", 1, UNICODE),
