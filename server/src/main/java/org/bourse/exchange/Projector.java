@@ -63,9 +63,9 @@ final class Projector {
     private volatile long projected;
     private volatile boolean running;
     /** Set by the gateway after recovery: the journal's end then, reported once the read models reach it. */
-    private volatile long catchUpTarget = -1;
-    private long catchUpFrom;
-    private long catchUpBegan;
+    private final java.util.concurrent.atomic.AtomicLong catchUpTarget = new java.util.concurrent.atomic.AtomicLong(-1);
+    private volatile long catchUpFrom;
+    private volatile long catchUpBegan;
     private Thread thread;
 
     Projector(int capacity, int maxBatch, Duration interval, List<Projection> projections, JdbcTemplate jdbc,
@@ -91,6 +91,8 @@ final class Projector {
     long loadProjectedSequence() {
         projected = jdbc.queryForObject("SELECT last_sequence FROM projection_state WHERE name = ?", Long.class, STATE);
         quarantine.load(jdbc);
+        catchUpFrom = projected;
+        catchUpBegan = System.nanoTime();
         return replayFrom();
     }
 
@@ -113,13 +115,12 @@ final class Projector {
 
     /**
      * Once the read models reach {@code journalEnd} (the recovered engine's last sequence), one INFO line says
-     * how far behind they were at start and how long the catch-up took.
+     * how far behind they were at start and how long the catch-up took (from the start of the recovery: the
+     * projector writes the replayed commands while the engine replays).
      */
     void reportCatchUp(long journalEnd) {
-        if (journalEnd > projected) {
-            catchUpFrom = projected;
-            catchUpBegan = System.nanoTime();
-            catchUpTarget = journalEnd;
+        if (journalEnd > catchUpFrom) {
+            catchUpTarget.set(journalEnd);
             reportIfCaughtUp();
         }
     }
@@ -383,9 +384,8 @@ final class Projector {
     }
 
     private void reportIfCaughtUp() {
-        long target = catchUpTarget;
-        if (target >= 0 && projected >= target) {
-            catchUpTarget = -1;
+        long target = catchUpTarget.get();
+        if (target >= 0 && projected >= target && catchUpTarget.compareAndSet(target, -1)) {
             log.info("Read models were {} commands behind the journal at start (at {}, journal at {}); caught up in {} ms",
                     target - catchUpFrom, catchUpFrom, target, Duration.ofNanos(System.nanoTime() - catchUpBegan).toMillis());
         }
