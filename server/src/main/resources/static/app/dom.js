@@ -67,3 +67,11 @@ export function uid() {
   if (crypto.randomUUID) return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * A User Timing mark "bourse:NAME" once what the page just changed has been painted: the frame's callback
+ * runs before its paint, the task queued from it after. Used to measure the trade view's first paint.
+ */
+export function markPainted(name) {
+  requestAnimationFrame(() => setTimeout(() => performance.mark('bourse:' + name), 0));
+}

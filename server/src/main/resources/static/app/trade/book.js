@@ -1,7 +1,7 @@
 // The live order book of one market from book:SYMBOL, kept as docs/websocket.md says: a snapshot replaces
 // the book, each update must carry the previous sequence + 1, and any other sequence means a lost message:
 // the book is dropped and the channel subscribed again for a fresh snapshot. Changed levels flash.
-import { h } from '../dom.js';
+import { markPainted, h } from '../dom.js';
 import { Dec } from '../decimal.js';
 import * as fmt from '../format.js';
 
@@ -88,6 +88,7 @@ export function bookPanel(ctx, market, model, onPrice) {
     state);
   const rows = { asks: new Map(), bids: new Map() };
   let frame = 0;
+  let painted = false;
 
   const stop = ctx.socket.subscribe(channel, (message) => {
     if (message.type === 'error') {
@@ -128,6 +129,11 @@ export function bookPanel(ctx, market, model, onPrice) {
       spread.textContent = asks.length || bids.length ? 'One-sided book' : 'The book is empty';
     }
     state.textContent = model.synced ? '' : 'Resynchronising the book…';
+    if (model.synced && !painted) {
+      painted = true;
+      // User Timing: when the first live book reached the screen (BENCHMARKS.md, first paint of the trade view)
+      markPainted('book-painted');
+    }
   }
 
   function fill(body, cache, prefix, list, sums, maxN, reversed) {

@@ -2,7 +2,7 @@
 // the forming candle live from candles:SYMBOL:INTERVAL, and SMA / EMA / RSI overlays from .../indicators.
 import { createChart, CandlestickSeries, HistogramSeries, LineSeries }
   from '/vendor/lightweight-charts-5.3.0/lightweight-charts.standalone.production.mjs';
-import { h } from '../dom.js';
+import { markPainted, h } from '../dom.js';
 import { placesOf } from '../decimal.js';
 
 const INTERVALS = ['1m', '5m', '15m', '1h', '1d'];
@@ -48,7 +48,7 @@ export function chartPanel(ctx, market) {
       panes: { separatorColor: '#2a313c' },
     },
     grid: { vertLines: { color: '#1f252e' }, horzLines: { color: '#1f252e' } },
-    timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#2a313c' },
+    timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#2a313c', rightOffset: 6, barSpacing: 8 },
     rightPriceScale: { borderColor: '#2a313c' },
   });
   const places = placesOf(market.tick_size);
@@ -73,6 +73,7 @@ export function chartPanel(ctx, market) {
   let lastOpen = 0;
   let generation = 0;
   let indicatorTimer = null;
+  let painted = false;
 
   function bar(c) {
     return { time: Date.parse(c.open_time) / 1000, open: Number(c.open), high: Number(c.high), low: Number(c.low), close: Number(c.close) };
@@ -109,6 +110,10 @@ export function chartPanel(ctx, market) {
       chart.timeScale().scrollToRealTime();
       for (const c of pending.splice(0)) live(c);
       el.dataset.candles = String(list.length);
+      if (!painted) {
+        painted = true;
+        markPainted('candles-painted');
+      }
     } catch (e) {
       empty.hidden = false;
       empty.textContent = 'Candles are not available: ' + e.message;

@@ -9,12 +9,13 @@ export function tradesPanel(ctx, market, onTrade) {
   const empty = h('p', { class: 'empty' }, 'No trades yet');
   const el = h('section', { class: 'panel trades', 'aria-labelledby': 'trades-title' },
     h('h2', { id: 'trades-title' }, 'Recent trades'),
+    h('p', { class: 'hint' }, `Prices in ${market.quote_asset}, amounts in ${market.base_asset}`),
     h('table', { class: 'grid compact', id: 'market-trades' },
       h('caption', { class: 'visually-hidden' }, 'Recent trades, newest first'),
       h('thead', null, h('tr', null,
-        h('th', { scope: 'col', class: 'num' }, `Price (${market.quote_asset})`),
-        h('th', { scope: 'col', class: 'num' }, `Amount (${market.base_asset})`),
-        h('th', { scope: 'col' }, 'Taker'),
+        h('th', { scope: 'col', class: 'num' }, 'Price'),
+        h('th', { scope: 'col', class: 'num' }, 'Amount'),
+        h('th', { scope: 'col' }, 'Taker side'),
         h('th', { scope: 'col', class: 'num' }, 'Time'))),
       body),
     empty);

@@ -1,6 +1,6 @@
 // The trade view of one market: ticker, candles with overlays, the live book and its depth, recent trades,
 // order entry, and the user's orders and fills.
-import { h } from '../dom.js';
+import { markPainted, h } from '../dom.js';
 import * as fmt from '../format.js';
 import { Dec } from '../decimal.js';
 import { BookModel, bookPanel } from '../trade/book.js';
@@ -12,7 +12,6 @@ import { myOrdersPanel } from '../trade/myorders.js';
 
 export function tradeView(ctx, symbol) {
   const market = ctx.markets.get(symbol);
-  performance.mark('trade-view-start');
   const model = new BookModel();
   const form = orderForm(ctx, market, model);
   const book = bookPanel(ctx, market, model, (price) => form.setPrice(price));
@@ -24,7 +23,7 @@ export function tradeView(ctx, symbol) {
   const el = h('section', { class: 'page trade-page', 'aria-label': `Trade ${market.symbol}`, 'data-symbol': market.symbol },
     ticker.el, chart.el, book.el, trades.el, form.el, depth.el, mine.el);
   el.addEventListener('order', mine.onOrder);
-  requestAnimationFrame(() => performance.mark('trade-view-painted'));
+  markPainted('trade-view-painted');
   const parts = [form, book, depth, ticker, trades, chart, mine];
   return {
     el,

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bourse.testsupport.Browser;
-import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
 import org.bourse.testsupport.RequiresChromium;
 import org.bourse.testsupport.Traders;
@@ -18,18 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The web terminal in a real browser (headless Chromium) against the whole server: what a trader does at
  * {@code /} and sees there. Every test trades on a market of its own, listed by an admin through the API,
- * so tests sharing the server never meet each other's orders. Screenshots land in target/screenshots/.
+ * so tests sharing the server never meet each other's orders; the demo bots are off (BOURSE_DEMO=false), so
+ * the books hold only what the tests put there. Screenshots land in target/screenshots/.
  */
-@BourseHttpTest
+@TerminalServer
 @RequiresChromium
-@TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
-        "bourse.rate-limit.refill-per-second=100000",
-        "bourse.identity.admin-emails=market.admin@bourse.test," + TerminalUsers.ADMIN_EMAIL})
 class WebTerminalTest {
 
     @LocalServerPort
