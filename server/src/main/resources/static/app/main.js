@@ -93,14 +93,16 @@ async function start() {
   setInterval(() => {
     if (socket.state === 'reconnecting') renderConnection();
   }, 1000);
+  // the socket, the market list and a silent log-in all start at once: the first view waits for the slowest only
+  socket.start();
+  const restored = session.restore();
   try {
     await markets.load();
   } catch (e) {
     replace(main, h('p', { class: 'notice' }, 'The exchange cannot be reached: ' + e.message));
   }
   markets.startPolling();
-  await session.restore();
-  socket.start();
+  await restored;
   renderHeader();
   renderConnection();
   window.addEventListener('hashchange', route);

@@ -93,11 +93,19 @@ export class Socket extends EventTarget {
     if (this.state === 'reconnecting') this.open();
   }
 
-  /** A new user (or none): a fresh socket, so no private event of the previous one can arrive. */
+  /**
+   * Logging in authenticates the socket as it is; logging out or in as someone else takes a fresh socket,
+   * so no private event of the previous user can arrive.
+   */
   onSessionChange() {
     const userId = this.session.loggedIn ? this.session.user.id : null;
     if (userId === this.userId) return;
+    const previous = this.userId;
     this.userId = userId;
+    if (previous === null) {
+      this.authenticate();
+      return;
+    }
     const old = this.ws;
     this.ws = null;
     if (old) old.close(1000, 'session changed');

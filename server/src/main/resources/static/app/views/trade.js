@@ -6,7 +6,6 @@ import { Dec } from '../decimal.js';
 import { BookModel, bookPanel } from '../trade/book.js';
 import { depthPanel } from '../trade/depth.js';
 import { tradesPanel } from '../trade/trades.js';
-import { chartPanel } from '../trade/chart.js';
 import { orderForm } from '../trade/orderform.js';
 import { myOrdersPanel } from '../trade/myorders.js';
 
@@ -18,7 +17,16 @@ export function tradeView(ctx, symbol) {
   const depth = depthPanel(market, model);
   const ticker = tickerBar(ctx, market);
   const trades = tradesPanel(ctx, market, () => {});
-  const chart = chartPanel(ctx, market);
+  // the chart library is the biggest script: the rest of the view is on screen while it loads
+  const chartSlot = h('section', { class: 'panel chart', 'aria-labelledby': 'chart-title' },
+    h('h2', { id: 'chart-title' }, 'Chart'), h('div', { class: 'chart-box' }));
+  const chart = { el: chartSlot, destroy() {}, gone: false };
+  import('../trade/chart.js').then(({ chartPanel }) => {
+    if (chart.gone) return;
+    const panel = chartPanel(ctx, market);
+    chartSlot.replaceWith(panel.el);
+    chart.destroy = panel.destroy;
+  });
   const mine = myOrdersPanel(ctx, market);
   const el = h('section', { class: 'page trade-page', 'aria-label': `Trade ${market.symbol}`, 'data-symbol': market.symbol },
     ticker.el, chart.el, book.el, trades.el, form.el, depth.el, mine.el);
@@ -29,6 +37,7 @@ export function tradeView(ctx, symbol) {
     el,
     title: market.symbol,
     destroy() {
+      chart.gone = true;
       for (const p of parts) p.destroy();
     },
   };
