@@ -154,7 +154,7 @@ public final class Browser implements AutoCloseable {
     /** Waits up to 20 s for {@code condition} to answer something other than null or false. */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
-        wait.withMessage(() -> "the page did not show " + what + " (" + driver.getCurrentUrl() + ")");
+        wait.withMessage(() -> "the page did not show " + what + " (" + driver.getCurrentUrl() + "); its console: " + console());
         wait.ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class);
         return wait.until(condition);
     }

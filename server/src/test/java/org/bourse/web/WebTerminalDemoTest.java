@@ -76,6 +76,11 @@ class WebTerminalDemoTest {
 
         Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(((Number) overflow).longValue()).as("pixels the page is wider than the screen").isLessThanOrEqualTo(0);
+        for (String panel : List.of(".panel.chart", ".book", ".order-entry", ".trades")) {
+            Object share = browser.script("return document.querySelector(arguments[0]).getBoundingClientRect().width / window.innerWidth", panel);
+            assertThat(((Number) share).doubleValue()).as("the width of %s, stacked in one column, as a share of the screen", panel)
+                    .isGreaterThan(0.9);
+        }
         browser.screenshot("trade-view-phone");
 
         browser.route("#/markets");
