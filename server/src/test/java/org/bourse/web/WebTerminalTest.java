@@ -214,6 +214,9 @@ class WebTerminalTest {
         adminBrowser.click("#nav-admin");
         adminBrowser.click("button[data-market-action='" + symbol + "']");
         adminBrowser.awaitText("#admin-markets tr[data-symbol='" + symbol + "']", "Halted");
+        adminBrowser.click("#reconcile-now");
+        adminBrowser.awaitText("#reconciliation-health", "Healthy");
+        adminBrowser.screenshot("admin");
 
         traderBrowser.awaitText("#order-halted", "Trading is halted on " + symbol);
         assertThat(traderBrowser.element("#order-submit").isEnabled()).as("no order can be sent").isFalse();
@@ -221,6 +224,35 @@ class WebTerminalTest {
 
         adminBrowser.click("button[data-market-action='" + symbol + "']");
         traderBrowser.awaitGone("#order-halted");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBookIgnoresUpdatesAfterASequenceGapUntilAFreshSnapshot() {
+        Browser browser = browser();
+        browser.go("/#/markets");
+        browser.awaitShown(".markets-table");
+        // the terminal's own book model, fed a stream with a gap, in the browser that runs it
+        List<Object> steps = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/app/trade/book.js').then(({ BookModel }) => {
+                  const book = new BookModel();
+                  const out = [];
+                  out.push(book.apply({ type: 'update', sequence: 5, data: { bids: [['1.00', '1']], asks: [] } }), book.bids.size);
+                  out.push(book.apply({ type: 'snapshot', sequence: 10, data: { bids: [['1.00', '2']], asks: [['2.00', '1']] } }));
+                  out.push(book.apply({ type: 'update', sequence: 11, data: { bids: [['1.00', '0']], asks: [] } }), book.bids.size);
+                  out.push(book.apply({ type: 'update', sequence: 13, data: { bids: [], asks: [['2.00', '3']] } }), book.synced);
+                  out.push(book.apply({ type: 'update', sequence: 14, data: { bids: [], asks: [['2.00', '4']] } }), book.asks.get('2.00'));
+                  out.push(book.apply({ type: 'snapshot', sequence: 14, data: { bids: [], asks: [['2.00', '4']] } }), book.synced);
+                  done(out);
+                }, (e) => done(String(e)));""");
+        assertThat(steps).containsExactly(
+                true, 0L,      // an update before the snapshot is dropped
+                true,          // the snapshot
+                true, 0L,      // the next sequence applies: level 1.00 is gone
+                false, false,  // 13 after 11: a gap, the book stops and asks for a resubscribe
+                true, "1",     // nothing applies until the fresh snapshot
+                true, true);   // the fresh snapshot
     }
 
     private void deposit(Credentials user, String asset, String amount) {
