@@ -17,6 +17,7 @@ export class Socket extends EventTarget {
     this.handlers = new Map(); // channel -> Set of functions(message)
     this.timer = null;
     this.userId = null;
+    this.opened = false;
     session.addEventListener('change', () => this.onSessionChange());
     session.addEventListener('token', () => this.authenticate());
     window.addEventListener('online', () => this.reconnectNow());
@@ -68,6 +69,9 @@ export class Socket extends EventTarget {
       this.setState('live');
       this.authenticate(false);
       this.sendSubscribe([...this.handlers.keys()]);
+      // what has no snapshot (trades, orders, fills, finished candles) may have moved while away: re-read it
+      if (this.opened) this.dispatchEvent(new Event('reconnected'));
+      this.opened = true;
     });
     ws.addEventListener('message', (event) => {
       if (this.ws === ws) this.dispatch(event.data);

@@ -104,10 +104,19 @@ export function bookPanel(ctx, market, model, onPrice) {
     if (!frame) frame = requestAnimationFrame(render);
   };
   model.addEventListener('change', onChange);
+  // without the socket the book is no longer live: say so until the resubscription's snapshot
+  const onSocket = () => {
+    if (ctx.socket.state !== 'live' && model.synced) {
+      model.synced = false;
+      onChange();
+    }
+  };
+  ctx.socket.addEventListener('state', onSocket);
 
   function render() {
     frame = 0;
     el.dataset.synced = String(model.synced);
+    el.classList.toggle('stale', !model.synced);
     el.dataset.sequence = String(model.sequence);
     const asks = model.sorted('asks').slice(0, LEVELS);
     const bids = model.sorted('bids').slice(0, LEVELS);
@@ -128,7 +137,8 @@ export function bookPanel(ctx, market, model, onPrice) {
     } else {
       spread.textContent = asks.length || bids.length ? 'One-sided book' : 'The book is empty';
     }
-    state.textContent = model.synced ? '' : 'Resynchronising the book…';
+    state.textContent = model.synced ? '' : ctx.socket.state === 'live' ? 'Resynchronising the book…'
+      : 'Not live: the book shows its last state until the connection is back';
     if (model.synced && !painted) {
       painted = true;
       // User Timing: when the first live book reached the screen (BENCHMARKS.md, first paint of the trade view)
@@ -167,6 +177,7 @@ export function bookPanel(ctx, market, model, onPrice) {
     destroy() {
       stop();
       model.removeEventListener('change', onChange);
+      ctx.socket.removeEventListener('state', onSocket);
       cancelAnimationFrame(frame);
     },
   };

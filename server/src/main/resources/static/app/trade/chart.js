@@ -153,10 +153,13 @@ export function chartPanel(ctx, market) {
     indicatorTimer = setTimeout(loadIndicators, 15000);
   }
 
+  const onReconnect = () => switchTo(interval);
+  ctx.socket.addEventListener('reconnected', onReconnect);
   switchTo('1m');
   return {
     el,
     destroy() {
+      ctx.socket.removeEventListener('reconnected', onReconnect);
       generation++;
       clearTimeout(indicatorTimer);
       if (stop) stop();

@@ -253,7 +253,14 @@ export function myOrdersPanel(ctx, market) {
   });
   const onOrder = (e) => upsert(e.detail);
   const onSession = () => reload();
+  const onReconnect = () => {
+    if (!ctx.session.loggedIn) return;
+    loadOpen();
+    loadHistory(false);
+    loadFills();
+  };
   ctx.session.addEventListener('change', onSession);
+  ctx.socket.addEventListener('reconnected', onReconnect);
   select('open');
   reload();
   return {
@@ -261,6 +268,7 @@ export function myOrdersPanel(ctx, market) {
     onOrder,
     destroy() {
       ctx.session.removeEventListener('change', onSession);
+      ctx.socket.removeEventListener('reconnected', onReconnect);
       for (const stop of stops) stop();
     },
   };

@@ -56,7 +56,14 @@ export function tradesPanel(ctx, market, onTrade) {
     render();
     onTrade(trade);
   });
+  ctx.socket.addEventListener('reconnected', load);
   load();
   render();
-  return { el, destroy: stop };
+  return {
+    el,
+    destroy() {
+      stop();
+      ctx.socket.removeEventListener('reconnected', load);
+    },
+  };
 }
