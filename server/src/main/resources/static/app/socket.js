@@ -66,6 +66,7 @@ export class Socket extends EventTarget {
     ws.addEventListener('open', () => {
       if (this.ws !== ws) return;
       this.attempt = 0;
+      if (!this.opened) performance.mark('bourse:socket-open');
       this.setState('live');
       this.authenticate(false);
       this.sendSubscribe([...this.handlers.keys()]);

@@ -68,7 +68,7 @@ function levels(list) {
   return map;
 }
 
-export function bookPanel(ctx, market, model, onPrice) {
+export function bookPanel(ctx, market, model, onPrice, onFirstPaint = () => {}) {
   const channel = 'book:' + market.symbol;
   const asksBody = h('tbody');
   const bidsBody = h('tbody');
@@ -95,6 +95,7 @@ export function bookPanel(ctx, market, model, onPrice) {
       if (message.code === 'SERVICE_UNAVAILABLE') setTimeout(() => ctx.socket.resubscribe(channel), 1000);
       return;
     }
+    if (message.type === 'snapshot' && model.sequence === null) performance.mark('bourse:book-snapshot');
     if (!model.apply(message)) {
       el.dataset.gaps = String(model.gaps);
       ctx.socket.resubscribe(channel);
@@ -143,6 +144,7 @@ export function bookPanel(ctx, market, model, onPrice) {
       painted = true;
       // User Timing: when the first live book reached the screen (BENCHMARKS.md, first paint of the trade view)
       markPainted('book-painted');
+      requestAnimationFrame(() => setTimeout(onFirstPaint, 0));
     }
   }
 
@@ -153,12 +155,10 @@ export function bookPanel(ctx, market, model, onPrice) {
       let row = cache.get(price);
       const fresh = !row;
       if (fresh) {
-        row = h('tr', { 'data-price': price, tabindex: '0', title: 'Use this price in the order form' },
+        // a click copies the price into the form; not a tab stop, so the keyboard goes straight to the form
+        row = h('tr', { 'data-price': price, title: 'Use this price in the order form' },
           h('td', { class: 'num price' }), h('td', { class: 'num qty' }), h('td', { class: 'num total' }));
         row.addEventListener('click', () => onPrice(price));
-        row.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') onPrice(price);
-        });
         cache.set(price, row);
       }
       row.cells[0].textContent = fmt.price(price, market);

@@ -13,20 +13,27 @@ export function tradeView(ctx, symbol) {
   const market = ctx.markets.get(symbol);
   const model = new BookModel();
   const form = orderForm(ctx, market, model);
-  const book = bookPanel(ctx, market, model, (price) => form.setPrice(price));
+  const book = bookPanel(ctx, market, model, (price) => form.setPrice(price), () => loadChart());
   const depth = depthPanel(market, model);
   const ticker = tickerBar(ctx, market);
   const trades = tradesPanel(ctx, market, () => {});
-  // the chart library is the biggest script: the rest of the view is on screen while it loads
+  // the chart library is the biggest script and its start the longest task: it starts once the live book is
+  // on screen (or after 1.5 s without one), so the book and the order form come first
   const chartSlot = h('section', { class: 'panel chart', 'aria-labelledby': 'chart-title' },
     h('h2', { id: 'chart-title' }, 'Chart'), h('div', { class: 'chart-box' }));
-  const chart = { el: chartSlot, destroy() {}, gone: false };
-  import('../trade/chart.js').then(({ chartPanel }) => {
-    if (chart.gone) return;
-    const panel = chartPanel(ctx, market);
-    chartSlot.replaceWith(panel.el);
-    chart.destroy = panel.destroy;
-  });
+  const chart = { el: chartSlot, destroy() {}, gone: false, started: false };
+  const chartTimer = setTimeout(() => loadChart(), 1500);
+  function loadChart() {
+    clearTimeout(chartTimer);
+    if (chart.started) return;
+    chart.started = true;
+    import('../trade/chart.js').then(({ chartPanel }) => {
+      if (chart.gone) return;
+      const panel = chartPanel(ctx, market);
+      chartSlot.replaceWith(panel.el);
+      chart.destroy = panel.destroy;
+    });
+  }
   const mine = myOrdersPanel(ctx, market);
   const el = h('section', { class: 'page trade-page', 'aria-label': `Trade ${market.symbol}`, 'data-symbol': market.symbol },
     ticker.el, chart.el, book.el, trades.el, form.el, depth.el, mine.el);
@@ -38,6 +45,7 @@ export function tradeView(ctx, symbol) {
     title: market.symbol,
     destroy() {
       chart.gone = true;
+      clearTimeout(chartTimer);
       for (const p of parts) p.destroy();
     },
   };

@@ -29,8 +29,8 @@ import org.springframework.test.context.TestPropertySource;
         "bourse.rate-limit.refill-per-second=100000"})
 class TradeViewFirstPaintBenchmark {
 
-    private static final String[] METRICS = {"first-contentful-paint", "bourse:trade-view-painted", "bourse:book-painted",
-            "bourse:candles-painted"};
+    private static final String[] METRICS = {"first-contentful-paint", "bourse:socket-open", "bourse:trade-view-painted",
+            "bourse:book-snapshot", "bourse:book-painted", "bourse:candles-painted"};
     private static final String READ = """
             const out = {};
             for (const name of arguments[0]) {
