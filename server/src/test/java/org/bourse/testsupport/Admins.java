@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Admins {
 
     public static final String TOKEN_FILE = "admin-bootstrap-token";
-    private static final String PASSWORD = "the admin's own password";
+    /** The password of every admin these helpers make. */
+    public static final String PASSWORD = "the admin's own password";
     private static final Map<Path, String> EMAILS = new ConcurrentHashMap<>();
 
     private Admins() {
@@ -50,6 +51,12 @@ public final class Admins {
     /** A client logged in as the admin of the server on {@code port} keeping its data in {@code dataDir}. */
     public static HttpApi admin(int port, Path dataDir) {
         return HttpApi.onPort(port).withBearer(accessToken(port, dataDir));
+    }
+
+    /** The e-mail the admin of a server started in this JVM logs in with (made on first use; {@link #PASSWORD}). */
+    public static String email(int port) {
+        Path dataDir = TestServers.dataDirectory(port);
+        return EMAILS.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> makeAdmin(HttpApi.onPort(port), dir));
     }
 
     /** A fresh access token of the admin of a server started in this JVM. */

@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @BourseHttpTest
 @TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
-        "bourse.rate-limit.refill-per-second=100000",
-        "bourse.identity.admin-emails=market.admin@bourse.test," + TerminalUsers.ADMIN_EMAIL})
+        "bourse.rate-limit.refill-per-second=100000", "bourse.rate-limit.auth.capacity=100000",
+        "bourse.rate-limit.auth.refill-per-second=100000"})
 @interface TerminalServer {
 }

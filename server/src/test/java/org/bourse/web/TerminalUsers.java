@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bourse.testsupport.Admins;
 import org.bourse.testsupport.Browser;
 import org.bourse.testsupport.HttpApi;
 
@@ -14,12 +15,6 @@ final class TerminalUsers {
     /** What a person types to log in. */
     record Credentials(String username, String email, String password) {
     }
-
-    /**
-     * Listed in {@code bourse.identity.admin-emails} of the browser tests' server. The one place the tests get
-     * an admin from: when the admin bootstrap token replaces that list, only {@link #admin} changes.
-     */
-    static final String ADMIN_EMAIL = "terminal.admin@bourse.test";
 
     private final int port;
 
@@ -37,13 +32,10 @@ final class TerminalUsers {
         return user;
     }
 
-    /** A user with role admin (registered on first use). */
+    /** The server's admin, made with its bootstrap token on first use: the one place the tests get an admin from. */
     Credentials admin() {
-        Credentials admin = new Credentials("terminal_admin", ADMIN_EMAIL, "the terminal admin's password");
-        HttpApi.Reply registered = HttpApi.onPort(port).post("/api/v1/auth/register",
-                Map.of("username", admin.username(), "email", admin.email(), "password", admin.password()));
-        assertThat(registered.status()).as("admin register: %s", registered).isIn(201, 409);
-        return admin;
+        String email = Admins.email(port);
+        return new Credentials(email.substring(0, email.indexOf('@')), email, Admins.PASSWORD);
     }
 
     /** The user's API client with a fresh access token, for setting up what a test does not do by hand. */
