@@ -12,6 +12,7 @@ import java.io.StreamCorruptedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -110,6 +111,21 @@ class CommandCodecTest {
                 false, 3_000_000, 0, 50_000, 0, true, "3f2a9c1e-request");
         assertThat(encode(order).length).isLessThan(110);
         assertThat(encode(new CancelOrder(1, 2, null)).length).isEqualTo(1 + 8 + 8 + 4);
+    }
+
+    /** The type bytes are the journal format (docs/formats.md): a command keeps its byte, a new one takes the next. */
+    @Test
+    void everyCommandTypeKeepsItsTypeByte() throws IOException {
+        Map<Class<?>, Integer> typeBytes = Map.ofEntries(Map.entry(DefineAsset.class, 1), Map.entry(ListMarket.class, 2),
+                Map.entry(SetMarketStatus.class, 3), Map.entry(OpenAccount.class, 4), Map.entry(Deposit.class, 5),
+                Map.entry(Withdraw.class, 6), Map.entry(Transfer.class, 7), Map.entry(PlaceOrder.class, 8),
+                Map.entry(ExecuteOrder.class, 9), Map.entry(CancelOrder.class, 10),
+                Map.entry(ExpirePendingOrders.class, 11));
+
+        assertThat(typeBytes.keySet()).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
+        for (Command command : samples()) {
+            assertThat((int) encode(command)[0]).as("type byte of %s", command).isEqualTo(typeBytes.get(command.getClass()));
+        }
     }
 
     @Test
