@@ -67,6 +67,18 @@ class WireCodesTest {
         assertThat(codes.code(null)).isEqualTo((byte) -1);
     }
 
+    @ParameterizedTest
+    @MethodSource("storedCodes")
+    <E extends Enum<E>> void docsFormatsListsTheSameCodes(EnumCodes<E> codes, Class<E> type, List<E> inCodeOrder) {
+        StringBuilder expected = new StringBuilder();
+        for (int code = 0; code < inCodeOrder.size(); code++) {
+            expected.append(code == 0 ? "" : ", ").append(code).append(" `").append(inCodeOrder.get(code)).append('`');
+        }
+
+        assertThat(FormatsDocument.row("`" + type.getSimpleName() + "`")).as("the row of %s in docs/formats.md", type)
+                .isNotNull().containsAnyOf("| " + expected + " |", "| " + expected + " (");
+    }
+
     private static <E extends Enum<E>> byte[] written(EnumCodes<E> codes, E value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         codes.write(new DataOutputStream(bytes), value);

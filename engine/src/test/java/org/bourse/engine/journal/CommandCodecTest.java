@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.bourse.engine.FormatsDocument;
 import org.bourse.engine.MarketStatus;
 import org.bourse.engine.OrderKind;
 import org.bourse.engine.Side;
@@ -126,6 +127,8 @@ class CommandCodecTest {
         for (Command command : samples()) {
             assertThat((int) encode(command)[0]).as("type byte of %s", command).isEqualTo(typeBytes.get(command.getClass()));
         }
+        typeBytes.forEach((type, code) -> assertThat(FormatsDocument.row(code + " | `" + type.getSimpleName() + "`"))
+                .as("docs/formats.md's row of type byte %d, %s", code, type.getSimpleName()).isNotNull());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,9 @@ class GoldenFilesTest {
             assertThat(runtime.submit(new OpenAccount(77, null)).get().accepted()).isTrue();
             assertThat(runtime.lastAppliedSequence()).isEqualTo(next);
         }
+        Path newest = Journal.segments(Recovery.journalDirectory(directory)).getLast().path();
+        assertThat(ByteBuffer.wrap(Files.readAllBytes(newest)).getInt(4))
+                .as("today's record went to a segment of today's version, not into an older one").isEqualTo(Journal.VERSION);
         Files.delete(Recovery.snapshotDirectory(directory).resolve(String.format("%020d.snap", next)));
 
         Recovery.Recovered again = Recovery.recover(directory, set.config(), Long.MAX_VALUE, EngineListener.NONE);
