@@ -34,7 +34,11 @@ import org.bourse.engine.command.SetMarketStatus;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.bourse.engine.testsupport.Seed;
+import org.bourse.engine.testsupport.RandomSeed;
 
+@ExtendWith(RandomSeed.class)
 class CommandCodecTest {
 
     private static final long MIN = Long.MIN_VALUE;
@@ -92,8 +96,8 @@ class CommandCodecTest {
     }
 
     @Test
-    void aLongRandomStreamRoundTripsInOneBuffer() throws IOException {
-        List<Command> script = new RandomCommands(RandomCommands.seed(), 6).script(5_000);
+    void aLongRandomStreamRoundTripsInOneBuffer(Seed seed) throws IOException {
+        List<Command> script = new RandomCommands(seed.value(), 6).script(5_000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         for (Command command : script) {

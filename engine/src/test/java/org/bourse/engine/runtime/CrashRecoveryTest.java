@@ -24,8 +24,12 @@ import org.bourse.engine.journal.Stamped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.bourse.engine.testsupport.Seed;
+import org.bourse.engine.testsupport.RandomSeed;
 
 /** What was acknowledged before a {@code kill -9} is there after it, with the result that was acknowledged. */
+@ExtendWith(RandomSeed.class)
 class CrashRecoveryTest {
 
     private static final int ACKS_BEFORE_KILL = 4_000;
@@ -35,11 +39,10 @@ class CrashRecoveryTest {
 
     @Test
     @Timeout(90)
-    void everyCommandAcknowledgedBeforeAKill9IsRecoveredWithItsResult() throws Exception {
-        long seed = RandomCommands.seed();
+    void everyCommandAcknowledgedBeforeAKill9IsRecoveredWithItsResult(Seed seed) throws Exception {
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                CrashingSubmitter.class.getName(), dir.toString(), Long.toString(seed))
+                CrashingSubmitter.class.getName(), dir.toString(), Long.toString(seed.value()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
