@@ -15,8 +15,9 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnRedis
-    RateLimiter redisRateLimiter(StringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties) {
-        return new RedisRateLimiter(redis, keys, properties);
+    RateLimiter redisRateLimiter(StringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties,
+                                 Clock clock) {
+        return new RedisRateLimiter(redis, keys, properties, clock);
     }
 
     @Bean
