@@ -18,11 +18,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What every identity HTTP test shares: the server (its database chosen by the concrete subclass), a
- * recording wallet, users that never collide, and short-hands for registering and logging in. Subclasses
+ * recording wallet and password encoder, users that never collide, and short-hands for registering and logging in. Subclasses
  * keep these annotations unchanged so that all of them share one Spring context per database.
  */
 @BourseHttpTest
-@Import(RecordingAccountOpening.class)
+@Import({RecordingAccountOpening.class, RecordingPasswordEncoder.class})
 @TestPropertySource(properties = {
         "bourse.identity.admin-emails=" + IdentityApiTest.ADMIN_EMAIL + ", boss@bourse.test",
         // small enough to reach in a test; each HttpApi caller has its own address, so tests stay apart
@@ -48,6 +48,9 @@ abstract class IdentityApiTest {
 
     @Autowired
     RecordingAccountOpening wallet;
+
+    @Autowired
+    RecordingPasswordEncoder passwords;
 
     @Autowired
     JdbcClient jdbc;
