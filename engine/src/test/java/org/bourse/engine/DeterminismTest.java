@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bourse.engine.command.Command;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
-import org.bourse.engine.testsupport.RandomSeed;
 
 @ExtendWith(RandomSeed.class)
 class DeterminismTest {

@@ -15,10 +15,10 @@ import org.bourse.engine.ReferenceExchange.OrderView;
 import org.bourse.engine.book.BookSide;
 import org.bourse.engine.book.PriceLevel;
 import org.bourse.engine.command.Command;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
-import org.bourse.engine.testsupport.RandomSeed;
 
 /**
  * The engine against the {@link ReferenceExchange}: the same random command stream into both, and after every

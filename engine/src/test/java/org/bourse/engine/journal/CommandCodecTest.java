@@ -33,10 +33,10 @@ import org.bourse.engine.command.PlaceOrder;
 import org.bourse.engine.command.SetMarketStatus;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
-import org.bourse.engine.testsupport.RandomSeed;
 
 @ExtendWith(RandomSeed.class)
 class CommandCodecTest {

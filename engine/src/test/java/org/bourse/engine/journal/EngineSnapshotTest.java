@@ -23,10 +23,10 @@ import org.bourse.engine.TimeInForce;
 import org.bourse.engine.command.Command;
 import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
-import org.bourse.engine.testsupport.RandomSeed;
 
 @ExtendWith(RandomSeed.class)
 class EngineSnapshotTest {

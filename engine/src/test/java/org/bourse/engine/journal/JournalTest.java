@@ -10,11 +10,11 @@ import java.util.List;
 
 import org.bourse.engine.command.Command;
 import org.bourse.engine.command.OpenAccount;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
 import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(RandomSeed.class)
 class JournalTest {

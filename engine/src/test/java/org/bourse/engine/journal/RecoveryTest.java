@@ -12,12 +12,12 @@ import java.util.List;
 import org.bourse.engine.Engine;
 import org.bourse.engine.EngineConfig;
 import org.bourse.engine.EngineListener;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
-import org.bourse.engine.testsupport.RandomSeed;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(RandomSeed.class)
 class RecoveryTest {

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bourse.engine.EngineListener;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
-import org.bourse.engine.testsupport.RandomSeed;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a crash can leave at the end of the journal is cut, exactly the damaged record and nothing before it;

@@ -21,12 +21,12 @@ import org.bourse.engine.journal.JournalFiles;
 import org.bourse.engine.journal.RandomCommands;
 import org.bourse.engine.journal.Recovery;
 import org.bourse.engine.journal.Stamped;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
-import org.bourse.engine.testsupport.RandomSeed;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What was acknowledged before a {@code kill -9} is there after it, with the result that was acknowledged. */
 @ExtendWith(RandomSeed.class)

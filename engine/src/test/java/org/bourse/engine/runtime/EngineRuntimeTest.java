@@ -31,13 +31,13 @@ import org.bourse.engine.journal.JournalFiles;
 import org.bourse.engine.journal.RandomCommands;
 import org.bourse.engine.journal.Recovery;
 import org.bourse.engine.journal.Stamped;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.bourse.engine.testsupport.Seed;
-import org.bourse.engine.testsupport.RandomSeed;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 @ExtendWith(RandomSeed.class)
