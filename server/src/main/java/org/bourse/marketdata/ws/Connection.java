@@ -1,6 +1,7 @@
 package org.bourse.marketdata.ws;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,16 +39,20 @@ final class Connection {
     private final BlockingQueue<Object> outbox;
     private final AtomicReference<CloseStatus> closing = new AtomicReference<>();
     private final Runnable onSlowConsumer;
-    private volatile long lastHeard = System.nanoTime();
+    /** The server's clock, which tests control; a jump of the wall clock at most closes idle sockets early. */
+    private final Clock clock;
+    private volatile long lastHeard;
     private volatile Identity identity;
     /** Guarded by the hub's lock. */
     final Map<Channel, Subscription> subscriptions = new HashMap<>();
 
-    Connection(WebSocketSession session, int capacity, Runnable onSlowConsumer) {
+    Connection(WebSocketSession session, int capacity, Runnable onSlowConsumer, Clock clock) {
         this.session = session;
         this.capacity = capacity;
         this.outbox = new ArrayBlockingQueue<>(capacity);
         this.onSlowConsumer = onSlowConsumer;
+        this.clock = clock;
+        this.lastHeard = clock.millis();
     }
 
     void start() {
@@ -94,11 +99,11 @@ final class Connection {
     }
 
     void heard() {
-        lastHeard = System.nanoTime();
+        lastHeard = clock.millis();
     }
 
-    long silentNanos() {
-        return System.nanoTime() - lastHeard;
+    long silentMillis() {
+        return clock.millis() - lastHeard;
     }
 
     Identity identity() {

@@ -81,7 +81,7 @@ final class MarketSocketHandler extends TextWebSocketHandler {
                 && nativeSession.getNativeSession() instanceof jakarta.websocket.Session tomcat) {
             tomcat.getUserProperties().put(TOMCAT_SEND_TIMEOUT, properties.sendTimeout().toMillis());
         }
-        Connection connection = new Connection(session, properties.sendQueue(), slowConsumers::increment);
+        Connection connection = new Connection(session, properties.sendQueue(), slowConsumers::increment, clock);
         connections.put(session.getId(), connection);
         connection.start();
     }
@@ -263,9 +263,9 @@ final class MarketSocketHandler extends TextWebSocketHandler {
      * private channels of sockets whose token expired.
      */
     void heartbeat() {
-        long idle = properties.idleTimeout().toNanos();
+        long idle = properties.idleTimeout().toMillis();
         for (Connection connection : connections.values()) {
-            if (connection.silentNanos() > idle) {
+            if (connection.silentMillis() > idle) {
                 connection.close(IDLE);
                 continue;
             }
