@@ -29,6 +29,14 @@ import org.bourse.engine.testsupport.Seed;
  *
  * <p>The stream depends only on the seed and on the results fed back through {@link #observe}, so the same
  * seed gives the same commands to any implementation that answers the same.
+ *
+ * <p>Why not jqwik (considered for shrinking, issue 26): this stream is generated with feedback (cancels and
+ * executes name orders that exist, prices follow a drifting mid) and its mix is tuned so that every way an
+ * order can end is reached, which {@code RandomTradingInvariantsTest} checks. jqwik shrinks the values it
+ * generated; shrinking this stream would need either generation without feedback (most cancels and executes
+ * would then miss, weakening the reference comparison) or a stateful action chain with its own distribution,
+ * replayed through both the engine and {@link ReferenceExchange} per shrink step. A failing sequence already
+ * replays alone from its seed and names the first command where the engine and the reference differ.
  */
 final class RandomTrading {
 
