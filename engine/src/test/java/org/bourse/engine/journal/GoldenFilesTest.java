@@ -62,11 +62,12 @@ class GoldenFilesTest {
         List<Stamped> records = JournalFiles.read(Recovery.journalDirectory(copy(set)), 0);
 
         assertThat(records).hasSameSizeAs(set.commands());
-        for (Stamped record : records) {
-            long sequence = record.sequence();
-            assertThat(sequence).isEqualTo(records.indexOf(record) + 1L);
+        for (int i = 0; i < records.size(); i++) {
+            long sequence = i + 1;
+            Stamped record = records.get(i);
+            assertThat(record.sequence()).isEqualTo(sequence);
             assertThat(record.timestamp()).as("timestamp of record %d", sequence).isEqualTo(set.timestamp().applyAsLong(sequence));
-            assertThat(record.command()).as("record %d", sequence).isEqualTo(set.commands().get((int) sequence - 1));
+            assertThat(record.command()).as("record %d", sequence).isEqualTo(set.commands().get(i));
         }
     }
 
