@@ -138,7 +138,7 @@ class WebSocketProtocolTest {
     /**
      * The server pings every socket and closes one that has sent nothing, not even a pong, for the idle
      * timeout, with 1001 "idle timeout"; a socket that spoke within it stays. The server's clock is the
-     * test's, and the test runs the heartbeat itself (its schedule may run it too, with the same outcome).
+     * test's, and the test runs the heartbeat itself.
      */
     @Test
     void aSocketSilentForTheIdleTimeoutIsClosedWith1001AndOneThatSpokeStaysOpen() {

@@ -13,8 +13,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The server for WebSocket tests, one shared context: no demo liquidity (books start empty), no rate limit in
  * the way of thousands of orders, no fsync (durability is not what these tests check), a small outbox so
- * a client that stops reading is found slow quickly, and room for {@value #MAX_CHANNELS} channels per socket
- * (instead of 200) so that a test can reach the limit.
+ * a client that stops reading is found slow quickly, room for {@value #MAX_CHANNELS} channels per socket
+ * (instead of 200) so that a test can reach the limit, and no heartbeat of its own: sockets are idle by the
+ * server's clock, which tests move, so a test that needs a heartbeat runs it at the moment it chooses.
  */
 @Documented
 @Inherited
@@ -23,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 @BourseHttpTest
 @TestPropertySource(properties = {"bourse.demo=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000", "bourse.identity.admin-emails=market.admin@bourse.test",
-        "bourse.exchange.fsync=false", "bourse.ws.send-queue=256", "bourse.ws.max-channels=" + WebSocketTest.MAX_CHANNELS})
+        "bourse.exchange.fsync=false", "bourse.ws.send-queue=256", "bourse.ws.max-channels=" + WebSocketTest.MAX_CHANNELS,
+        "bourse.ws.ping-interval=1d"})
 @interface WebSocketTest {
 
     int MAX_CHANNELS = 10;
