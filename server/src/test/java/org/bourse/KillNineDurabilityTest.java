@@ -20,19 +20,26 @@ import org.bourse.testsupport.Admins;
 import org.bourse.testsupport.HttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * An acknowledged request survives {@code kill -9}: a real server process takes orders and transfers from
- * several clients, and registrations from another, is killed with SIGKILL in the middle of the stream, and
- * restarted on the same data directory. Every order and transfer that was answered 2xx is there, with its
- * fills and balances, every registered user can log in, and the read models reconcile with the engine.
+ * several clients, and registrations from another, is killed with SIGKILL in the middle of the stream (once
+ * {@value #ACKNOWLEDGED_BEFORE_KILL} orders and transfers and {@value #REGISTERED_BEFORE_KILL} registrations
+ * were answered, whatever the machine's speed), and restarted on the same data directory. Every order that
+ * was answered 2xx is there with at least the fills it was answered with, and its fills add up to it; every
+ * transfer answers its first result again; every registered user can log in; every trader's balances equal
+ * their ledger; and the read models reconcile with the engine.
  */
+@Timeout(600) // a server that never started or never answered would otherwise hang the build
 class KillNineDurabilityTest {
 
     private static final String ADMIN = "durable.admin@bourse.test";
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 60;
+    private static final int REGISTERED_BEFORE_KILL = 3;
 
     @TempDir
     Path data;
@@ -49,7 +56,8 @@ class KillNineDurabilityTest {
     record Account(String username, String email, String password, HttpApi api) {
     }
 
-    record Acked(Account owner, String kind, String id, Map<String, Object> body) {
+    /** An order or transfer the server answered 2xx, with that answer. */
+    record Acked(Account owner, String kind, String id, Map<String, Object> body, JsonNode answer) {
     }
 
     @Test
@@ -77,25 +85,33 @@ class KillNineDurabilityTest {
         }
         ConcurrentLinkedQueue<Account> registered = new ConcurrentLinkedQueue<>();
         clients.add(Thread.ofVirtual().start(() -> register(api.anotherCaller(), go, registered)));
-        Thread.sleep(3_000);
-        server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final snapshot
+        while (acked.size() < ACKNOWLEDGED_BEFORE_KILL || registered.size() < REGISTERED_BEFORE_KILL) {
+            assertThat(clients).as("clients still streaming").anyMatch(Thread::isAlive);
+            Thread.sleep(10);
+        }
+        server.destroyForcibly().waitFor(); // SIGKILL mid-stream: no shutdown hook, no final snapshot
         go.set(false);
         for (Thread client : clients) {
             client.join();
         }
-        assertThat(acked).as("acknowledged before the kill").hasSizeGreaterThan(20);
-        assertThat(registered).as("registered before the kill").isNotEmpty();
+        assertThat(acked).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
+        assertThat(registered).as("registered before the kill").hasSizeGreaterThanOrEqualTo(REGISTERED_BEFORE_KILL);
 
         server = start(port);
         for (Acked a : acked) {
             if (a.kind().equals("order")) {
-                HttpApi.Reply order = a.owner().api().get("/api/v1/orders/" + a.id());
-                assertThat(order.status()).as("order %s after restart: %s", a.id(), order).isEqualTo(200);
+                assertSurvived(a);
             } else {
                 HttpApi.Reply again = a.owner().api().post("/api/v1/transfers", a.body());
                 assertThat(again.status()).as("transfer %s after restart: %s", a.id(), again).isEqualTo(200);
+                for (String field : List.of("transaction_id", "from_user_id", "to_user_id", "asset", "amount", "status")) {
+                    assertThat(again.json().path(field)).as("transfer %s after restart: %s", a.id(), field)
+                            .isEqualTo(a.answer().path(field));
+                }
             }
         }
+        assertThat(acked).as("orders that had traded when answered").anyMatch(a -> a.kind().equals("order")
+                && new BigDecimal(a.answer().path("filled_quantity").asString()).signum() > 0);
         for (Account user : registered) {
             HttpApi.Reply login = api.post("/api/v1/auth/login", Map.of("email", user.email(), "password", user.password()));
             assertThat(login.status()).as("login of %s, registered before the kill: %s", user.email(), login)
@@ -113,6 +129,33 @@ class KillNineDurabilityTest {
         }
     }
 
+    /**
+     * The order as the restarted server has it: what it was answered with, or later in its life (more fills
+     * may have come before the kill, acknowledged to no one), never earlier; and its fills add up to it.
+     */
+    private static void assertSurvived(Acked a) {
+        HttpApi.Reply reply = a.owner().api().get("/api/v1/orders/" + a.id());
+        assertThat(reply.status()).as("order %s after restart: %s", a.id(), reply).isEqualTo(200);
+        JsonNode now = reply.json();
+        JsonNode then = a.answer();
+        String what = "order " + a.id() + " answered " + then + ", after restart " + now;
+        BigDecimal filledThen = new BigDecimal(then.path("filled_quantity").asString());
+        BigDecimal filledNow = new BigDecimal(now.path("filled_quantity").asString());
+        assertThat(filledNow).as(what).isGreaterThanOrEqualTo(filledThen);
+        for (String field : List.of("type", "symbol", "order_kind", "quantity", "price", "created_at", "trace_id")) {
+            assertThat(now.path(field)).as("%s: %s", what, field).isEqualTo(then.path(field));
+        }
+        if (List.of("executed", "cancelled", "failed").contains(then.path("status").asString())) {
+            assertThat(now.path("status")).as("a finished order stays as it ended: %s", what).isEqualTo(then.path("status"));
+            assertThat(filledNow).as(what).isEqualByComparingTo(filledThen);
+        }
+        BigDecimal fillsSum = BigDecimal.ZERO;
+        for (JsonNode fill : a.owner().api().get("/api/v1/orders/" + a.id() + "/fills").json()) {
+            fillsSum = fillsSum.add(new BigDecimal(fill.path("quantity").asString()));
+        }
+        assertThat(fillsSum).as("fills of %s", what).isEqualByComparingTo(filledNow);
+    }
+
     /** Orders around one price (about a third crossing) and small transfers, recording what was acknowledged. */
     private static void stream(Account me, Account other, AtomicBoolean go, ConcurrentLinkedQueue<Acked> acked) {
         int n = 0;
@@ -124,7 +167,8 @@ class KillNineDurabilityTest {
                             other.username(), "asset", "USD", "amount", "1.25");
                     HttpApi.Reply reply = me.api().post("/api/v1/transfers", transfer);
                     if (reply.status() == 201) {
-                        acked.add(new Acked(me, "transfer", (String) transfer.get("transaction_id"), transfer));
+                        acked.add(new Acked(me, "transfer", (String) transfer.get("transaction_id"), transfer,
+                                reply.json()));
                     }
                 } else {
                     String side = n % 2 == 0 ? "buy" : "sell";
@@ -132,7 +176,7 @@ class KillNineDurabilityTest {
                     HttpApi.Reply reply = me.api().post("/api/v1/orders", Map.of("type", side, "crypto_symbol", "BTC",
                             "quantity", "0.01", "order_kind", "limit", "price", price, "execute", true));
                     if (reply.status() == 201) {
-                        acked.add(new Acked(me, "order", reply.text("id"), null));
+                        acked.add(new Acked(me, "order", reply.text("id"), null, reply.json()));
                     }
                 }
             } catch (RuntimeException connectionLost) {

@@ -1,5 +1,13 @@
 package org.bourse.engine;
 
+import static org.bourse.engine.WireCodes.LEDGER_TYPE;
+import static org.bourse.engine.WireCodes.MARKET_STATUS;
+import static org.bourse.engine.WireCodes.ORDER_KIND;
+import static org.bourse.engine.WireCodes.ORDER_STATUS;
+import static org.bourse.engine.WireCodes.REJECT_REASON;
+import static org.bourse.engine.WireCodes.SIDE;
+import static org.bourse.engine.WireCodes.TIME_IN_FORCE;
+
 import org.bourse.engine.account.Account;
 import org.bourse.engine.book.BookSide;
 import org.bourse.engine.book.Order;
@@ -10,6 +18,11 @@ import org.bourse.engine.util.StateHash;
  * The engine's whole state folded into one number, in a fixed order (assets, markets with their books and
  * stops, accounts by id, pending orders, remembered ids, counters), so that a replayed or restored engine is
  * compared with the original in one comparison.
+ *
+ * <p>The hash is part of the snapshot format: every snapshot ends with it and is refused when the restored
+ * engine hashes differently, and transaction fingerprints (stored in snapshots) are hashes too. Enums are
+ * therefore hashed by their stored codes ({@link WireCodes}), never by ordinal, and a change to what is hashed
+ * must leave the hash of every state an older snapshot can hold as it was (see {@code docs/formats.md}).
  */
 final class EngineState {
 
@@ -42,7 +55,7 @@ final class EngineState {
     private static void hashMarket(StateHash h, Market m) {
         h.add(m.index()).add(m.symbol()).add(m.base().code()).add(m.quote().code()).add(m.tickSize()).add(m.lotSize())
                 .add(m.minQuantity()).add(m.minNotional()).add(m.makerFeePpm()).add(m.takerFeePpm()).add(m.maxPrice())
-                .add(m.maxQuantity()).add(m.status()).add(m.lastPrice()).add(m.bookSequence());
+                .add(m.maxQuantity()).add(MARKET_STATUS.code(m.status())).add(m.lastPrice()).add(m.bookSequence());
         hashSide(h, m.book.bids());
         hashSide(h, m.book.asks());
         for (Order stop : m.stops.all()) {
@@ -69,15 +82,17 @@ final class EngineState {
     }
 
     static void hashOrder(StateHash h, Order o) {
-        h.add(o.id).add(o.userId).add(o.market.index()).add(o.side).add(o.kind).add(o.timeInForce).add(o.postOnly)
+        h.add(o.id).add(o.userId).add(o.market.index()).add(SIDE.code(o.side)).add(ORDER_KIND.code(o.kind))
+                .add(TIME_IN_FORCE.code(o.timeInForce)).add(o.postOnly)
                 .add(o.price).add(o.stopPrice).add(o.quotedPrice).add(o.quantity).add(o.quoteBudget).add(o.budgetLimited)
                 .add(o.filled).add(o.held).add(o.notionalUnits).add(o.notionalFraction).add(o.settled).add(o.feeUnits)
-                .add(o.feeFraction).add(o.fees).add(o.status).add(o.reason).add(o.clientOrderId).add(o.traceId)
+                .add(o.feeFraction).add(o.fees).add(ORDER_STATUS.code(o.status)).add(REJECT_REASON.code(o.reason))
+                .add(o.clientOrderId).add(o.traceId)
                 .add(o.createdAt).add(o.updatedAt);
     }
 
     /** Identifies a transaction's content, to tell a retry (same content) from a reused id (different content). */
     static long fingerprint(LedgerType type, long from, long to, String asset, long amount, String memo) {
-        return new StateHash().add(type).add(from).add(to).add(asset).add(amount).add(memo).value();
+        return new StateHash().add(LEDGER_TYPE.code(type)).add(from).add(to).add(asset).add(amount).add(memo).value();
     }
 }

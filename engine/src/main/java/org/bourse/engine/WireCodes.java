@@ -3,8 +3,10 @@ package org.bourse.engine;
 import org.bourse.engine.util.EnumCodes;
 
 /**
- * The stored codes of the engine's enums, shared by the journal's command codec and the snapshots. Each list
- * is the format: a code is a position in it, so new constants go at the end.
+ * The stored codes of the engine's enums, shared by the journal's command codec, the snapshots and the state
+ * hash that closes every snapshot (so that reordering an enum's constants changes nothing that was stored).
+ * Each list is the format, described in {@code docs/formats.md}: a code is a position in it, so new constants
+ * go at the end, and the golden-file tests ({@code GoldenFilesTest}, {@code WireCodesTest}) pin every code.
  */
 public final class WireCodes {
 
@@ -33,6 +35,14 @@ public final class WireCodes {
             RejectReason.SAME_ACCOUNT, RejectReason.INVALID_ACCOUNT, RejectReason.ALREADY_EXISTS,
             RejectReason.INVALID_MARKET, RejectReason.TIME_IN_FORCE, RejectReason.USER_CANCELLED,
             RejectReason.EXPIRED, RejectReason.BUDGET_EXHAUSTED);
+
+    /**
+     * Not written as such, but folded into the fingerprint of each remembered transaction id, which snapshots
+     * store: a changed code would make a retry after an upgrade look like a reused id.
+     */
+    public static final EnumCodes<LedgerType> LEDGER_TYPE = new EnumCodes<>(LedgerType.class,
+            LedgerType.DEPOSIT, LedgerType.WITHDRAWAL, LedgerType.TRANSFER_IN, LedgerType.TRANSFER_OUT,
+            LedgerType.TRADE, LedgerType.FEE);
 
     private WireCodes() {
     }

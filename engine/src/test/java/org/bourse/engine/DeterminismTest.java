@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bourse.engine.command.Command;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(RandomSeed.class)
 class DeterminismTest {
 
     private static Exchange script() {
@@ -37,8 +41,8 @@ class DeterminismTest {
     }
 
     @Test
-    void replayingAJournalIntoAFreshEngineGivesTheSameStateAndTheSameEventsByteForByte() {
-        RandomTrading.Plan plan = RandomTrading.Plan.fromProperties(5, 2_000);
+    void replayingAJournalIntoAFreshEngineGivesTheSameStateAndTheSameEventsByteForByte(Seed seed) {
+        RandomTrading.Plan plan = RandomTrading.Plan.of(seed, 5, 2_000);
         for (int sequence = 0; sequence < plan.sequences(); sequence++) {
             RandomTrading trading = new RandomTrading(plan.seedOf(sequence));
             Engine original = new Engine(trading.config());

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bourse.engine.Exchange.BTC;
 import static org.bourse.engine.Exchange.LOT;
 import static org.bourse.engine.Exchange.USD;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+import java.util.stream.Stream;
 
 import org.bourse.engine.account.Accounts;
+import org.bourse.engine.command.PlaceOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MatchingTest {
 
@@ -160,9 +167,9 @@ class MatchingTest {
     @Test
     void postOnlyFailsInsteadOfTakingLiquidity() {
         x.limit(bob, Side.SELL, 100 * USD, LOT * 10);
-        long taking = x.apply(new org.bourse.engine.command.PlaceOrder(alice, null, Exchange.BTC_USD, Side.BUY,
+        long taking = x.apply(new PlaceOrder(alice, null, Exchange.BTC_USD, Side.BUY,
                 OrderKind.LIMIT, null, true, 100 * USD, 0, LOT, 0, true, null)).orderId();
-        long making = x.apply(new org.bourse.engine.command.PlaceOrder(alice, null, Exchange.BTC_USD, Side.BUY,
+        long making = x.apply(new PlaceOrder(alice, null, Exchange.BTC_USD, Side.BUY,
                 OrderKind.LIMIT, null, true, 99 * USD, 0, LOT, 0, true, null)).orderId();
 
         assertThat(x.events.lastChangeOf(taking)).satisfies(c -> {
@@ -209,22 +216,43 @@ class MatchingTest {
         assertThat(x.limit(poor, Side.SELL, 100 * USD, LOT).rejection()).isEqualTo(RejectReason.INSUFFICIENT_FUNDS);
     }
 
-    @Test
-    void ordersThatBreakTheMarketsRulesAreRefusedWithTheirReason() {
-        assertThat(x.limit(alice, Side.BUY, 100 * USD, LOT + 1).rejection()).isEqualTo(RejectReason.INVALID_QUANTITY);
-        assertThat(x.limit(alice, Side.BUY, 100 * USD, 0).rejection()).isEqualTo(RejectReason.INVALID_QUANTITY);
-        assertThat(x.limit(alice, Side.BUY, 0, LOT).rejection()).isEqualTo(RejectReason.INVALID_PRICE);
-        assertThat(x.limit(alice, Side.BUY, -5, LOT).rejection()).isEqualTo(RejectReason.INVALID_PRICE);
-        assertThat(x.limit(alice, Side.BUY, Long.MAX_VALUE, LOT).rejection()).isEqualTo(RejectReason.INVALID_PRICE);
-        assertThat(x.limit(alice, Side.BUY, 100 * USD, Long.MAX_VALUE - Long.MAX_VALUE % LOT).rejection())
-                .isEqualTo(RejectReason.INVALID_QUANTITY);
-        assertThat(x.place(alice, Side.BUY, OrderKind.STOP_LIMIT, null, 100 * USD, 0, LOT).rejection())
-                .isEqualTo(RejectReason.INVALID_STOP_PRICE);
-        assertThat(x.place(alice, Side.BUY, OrderKind.MARKET, TimeInForce.GTC, 0, 0, LOT).rejection())
-                .isEqualTo(RejectReason.INVALID_ORDER);
-        assertThat(x.apply(new org.bourse.engine.command.PlaceOrder(alice, null, "NOPE-USD", Side.BUY, OrderKind.LIMIT,
-                null, false, 1, 0, LOT, 0, true, null)).rejection()).isEqualTo(RejectReason.MARKET_NOT_FOUND);
+    /** Orders of user 1 (alice) on BTC-USD that the market's rules refuse, each with the reason it is refused for. */
+    static Stream<Arguments> ordersThatBreakTheMarketsRules() {
+        return Stream.of(
+                argumentSet("quantity off the lot", order(Side.BUY, OrderKind.LIMIT, null, 100 * USD, 0, LOT + 1),
+                        RejectReason.INVALID_QUANTITY),
+                argumentSet("zero quantity", order(Side.BUY, OrderKind.LIMIT, null, 100 * USD, 0, 0),
+                        RejectReason.INVALID_QUANTITY),
+                argumentSet("quantity beyond the market's maximum",
+                        order(Side.BUY, OrderKind.LIMIT, null, 100 * USD, 0, Long.MAX_VALUE - Long.MAX_VALUE % LOT),
+                        RejectReason.INVALID_QUANTITY),
+                argumentSet("zero price", order(Side.BUY, OrderKind.LIMIT, null, 0, 0, LOT), RejectReason.INVALID_PRICE),
+                argumentSet("negative price", order(Side.BUY, OrderKind.LIMIT, null, -5, 0, LOT),
+                        RejectReason.INVALID_PRICE),
+                argumentSet("price beyond the market's maximum", order(Side.BUY, OrderKind.LIMIT, null, Long.MAX_VALUE, 0, LOT),
+                        RejectReason.INVALID_PRICE),
+                argumentSet("stop-limit without a stop price",
+                        order(Side.BUY, OrderKind.STOP_LIMIT, null, 100 * USD, 0, LOT), RejectReason.INVALID_STOP_PRICE),
+                argumentSet("market order good till cancelled", order(Side.BUY, OrderKind.MARKET, TimeInForce.GTC, 0, 0, LOT),
+                        RejectReason.INVALID_ORDER),
+                argumentSet("unknown market", new PlaceOrder(1, null, "NOPE-USD", Side.BUY, OrderKind.LIMIT, null, false, 1, 0,
+                        LOT, 0, true, null), RejectReason.MARKET_NOT_FOUND));
+    }
+
+    @ParameterizedTest
+    @MethodSource("ordersThatBreakTheMarketsRules")
+    void anOrderThatBreaksTheMarketsRulesIsRefusedWithItsReasonAndCreatesNothing(PlaceOrder order, RejectReason reason) {
+        long available = x.available(alice, "USD");
+
+        assertThat(x.apply(order).rejection()).isEqualTo(reason);
+        assertThat(x.events.rejections).containsExactly(reason);
         assertThat(x.engine.liveOrderCount()).isZero();
+        assertThat(x.events.changes).as("no order came to be").isEmpty();
+        assertThat(x.available(alice, "USD")).isEqualTo(available);
+    }
+
+    private static PlaceOrder order(Side side, OrderKind kind, TimeInForce timeInForce, long price, long stop, long quantity) {
+        return new PlaceOrder(1, null, Exchange.BTC_USD, side, kind, timeInForce, false, price, stop, quantity, 0, true, null);
     }
 
     @Test

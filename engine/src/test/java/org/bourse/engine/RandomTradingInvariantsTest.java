@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Thousands of random command sequences (see {@link RandomTrading}); after every command the engine must be
@@ -15,11 +18,12 @@ import org.junit.jupiter.api.Test;
  * {@code -Dbourse.seed=... -Dbourse.sequences=1}, or run longer with {@code -Dbourse.sequences} and
  * {@code -Dbourse.commands}.
  */
+@ExtendWith(RandomSeed.class)
 class RandomTradingInvariantsTest {
 
     @Test
-    void noCommandOfRandomTradingUnbalancesTheBooksOrBreaksAnOrder() {
-        RandomTrading.Plan plan = RandomTrading.Plan.fromProperties(200, 500);
+    void noCommandOfRandomTradingUnbalancesTheBooksOrBreaksAnOrder(Seed seed) {
+        RandomTrading.Plan plan = RandomTrading.Plan.of(seed, 200, 500);
         long trades = 0;
         Map<String, Integer> seen = new TreeMap<>();
         for (int sequence = 0; sequence < plan.sequences(); sequence++) {

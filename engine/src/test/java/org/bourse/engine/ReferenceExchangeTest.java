@@ -15,7 +15,10 @@ import org.bourse.engine.ReferenceExchange.OrderView;
 import org.bourse.engine.book.BookSide;
 import org.bourse.engine.book.PriceLevel;
 import org.bourse.engine.command.Command;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The engine against the {@link ReferenceExchange}: the same random command stream into both, and after every
@@ -24,11 +27,12 @@ import org.junit.jupiter.api.Test;
  * fills, hold, settlement, fees), the same balances (available and held) of every account, and the same books.
  * The seed is printed; rerun one with {@code -Dbourse.seed=... -Dbourse.sequences=1}.
  */
+@ExtendWith(RandomSeed.class)
 class ReferenceExchangeTest {
 
     @Test
-    void theEngineTradesSettlesAndEndsEveryOrderExactlyAsTheReferenceExchangeDoes() {
-        RandomTrading.Plan plan = RandomTrading.Plan.fromProperties(100, 500);
+    void theEngineTradesSettlesAndEndsEveryOrderExactlyAsTheReferenceExchangeDoes(Seed seed) {
+        RandomTrading.Plan plan = RandomTrading.Plan.of(seed, 100, 500);
         long trades = 0;
         for (int sequence = 0; sequence < plan.sequences(); sequence++) {
             trades += compare(plan, sequence);

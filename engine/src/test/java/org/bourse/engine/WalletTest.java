@@ -80,12 +80,22 @@ class WalletTest {
 
     @Test
     void fundsHeldByOrdersCannotBeWithdrawnOrTransferred() {
-        x.limit(alice, Side.BUY, 100 * USD, Exchange.BTC * 9 / 1000 * 1000 / 1000 * 1000 / 1000);
+        x.limit(alice, Side.BUY, 100 * USD, 900 * Exchange.LOT); // holds 9.00 USD and the largest fee
+        long held = x.held(alice, "USD");
         long available = x.available(alice, "USD");
+        assertThat(held).isPositive();
 
         assertThat(x.apply(new Withdraw("w-2", alice, "USD", available + 1, null)).rejection())
                 .isEqualTo(RejectReason.INSUFFICIENT_FUNDS);
-        assertThat(x.apply(new Withdraw("w-3", alice, "USD", available, null)).accepted()).isTrue();
+        assertThat(x.apply(new Transfer("t-4", alice, bob, "USD", available + 1, null, null)).rejection())
+                .isEqualTo(RejectReason.INSUFFICIENT_FUNDS);
+        assertThat(x.available(bob, "USD")).isZero();
+
+        assertThat(x.apply(new Transfer("t-5", alice, bob, "USD", available / 2, null, null)).accepted()).isTrue();
+        assertThat(x.apply(new Withdraw("w-3", alice, "USD", available - available / 2, null)).accepted()).isTrue();
+        assertThat(x.available(alice, "USD")).isZero();
+        assertThat(x.held(alice, "USD")).as("what the order holds stays held").isEqualTo(held);
+        assertThat(x.available(bob, "USD")).isEqualTo(available / 2);
     }
 
     @Test

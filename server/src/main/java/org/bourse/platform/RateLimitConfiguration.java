@@ -19,9 +19,12 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnRedis
-    RateLimiters redisRateLimiters(StringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties) {
-        return new RateLimiters(new RedisRateLimiter(redis, keys, properties.capacity(), properties.refillPerSecond()),
-                new RedisRateLimiter(redis, keys, properties.auth().capacity(), properties.auth().refillPerSecond()));
+    RateLimiters redisRateLimiters(StringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties,
+                                   Clock clock) {
+        return new RateLimiters(
+                new RedisRateLimiter(redis, keys, properties.capacity(), properties.refillPerSecond(), clock),
+                new RedisRateLimiter(redis, keys, properties.auth().capacity(), properties.auth().refillPerSecond(),
+                        clock));
     }
 
     @Bean

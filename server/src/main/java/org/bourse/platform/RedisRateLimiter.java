@@ -1,6 +1,8 @@
 package org.bourse.platform;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,11 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Buckets shared by every server node, kept in Redis. One Lua script reads, refills, takes and writes the
  * bucket atomically on the Redis side, with Redis's own clock so nodes with skewed clocks agree.
- * When Redis is unreachable the request is let through (logged): a cache outage must not stop trading.
+ *
+ * <p>When Redis cannot be reached the limiter fails open to this node's own buckets ({@link LocalRateLimiter},
+ * the embedded default's): no request is refused because Redis is down, which would stop trading for a cache
+ * outage, and none goes unlimited either. A caller may then spend a full bucket on each node, and again when
+ * Redis is back (its Redis bucket was not charged meanwhile). The outage and the recovery are logged once each.
  */
 final class RedisRateLimiter implements RateLimiter {
 
@@ -49,12 +55,15 @@ final class RedisRateLimiter implements RateLimiter {
     private final RedisKeys keys;
     private final long capacity;
     private final String tokensPerMilli;
+    private final RateLimiter whileRedisIsDown;
+    private final AtomicBoolean redisDown = new AtomicBoolean();
 
-    RedisRateLimiter(StringRedisTemplate redis, RedisKeys keys, long capacity, double refillPerSecond) {
+    RedisRateLimiter(StringRedisTemplate redis, RedisKeys keys, long capacity, double refillPerSecond, Clock clock) {
         this.redis = redis;
         this.keys = keys;
         this.capacity = capacity;
         this.tokensPerMilli = Double.toString(refillPerSecond / 1000.0);
+        this.whileRedisIsDown = new LocalRateLimiter(capacity, refillPerSecond, clock);
     }
 
     @Override
@@ -65,10 +74,16 @@ final class RedisRateLimiter implements RateLimiter {
             boolean allowed = ((Number) reply.get(0)).longValue() == 1;
             long remaining = ((Number) reply.get(1)).longValue();
             long wait = ((Number) reply.get(2)).longValue();
+            if (redisDown.compareAndSet(true, false)) {
+                log.info("Rate limiter reaches Redis again; the shared buckets apply once more");
+            }
             return new Decision(allowed, capacity, remaining, wait);
         } catch (RuntimeException e) {
-            log.warn("Rate limiter could not reach Redis; letting the request through: {}", e.toString());
-            return new Decision(true, capacity, capacity, 0);
+            if (redisDown.compareAndSet(false, true)) {
+                log.warn("Rate limiter cannot reach Redis; limiting with this node's own buckets until it can: {}",
+                        e.toString());
+            }
+            return whileRedisIsDown.tryTake(callerKey);
         }
     }
 }

@@ -8,10 +8,14 @@ import java.util.SplittableRandom;
 import org.bourse.engine.MarketStatus;
 import org.bourse.engine.Money;
 import org.bourse.engine.Side;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.bourse.exchange.MarketSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The maker's ladder on the listed markets' rules: every quote is an order the engine would accept. */
+@ExtendWith(RandomSeed.class)
 class LadderTest {
 
     // as MarketListing.initial() lists them: BTC-USD and VIB-BRL (a coarse tick for its price)
@@ -21,10 +25,8 @@ class LadderTest {
             100, 1_000, 1_000, 1_000_000_000, 1_000_000_000_000_000L, MarketStatus.TRADING);
 
     @Test
-    void everyQuoteRespectsTickLotMinimumsAndSitsOnItsSideOfTheReference() {
-        long seed = System.nanoTime();
-        System.out.println("LadderTest seed " + seed);
-        SplittableRandom random = new SplittableRandom(seed);
+    void everyQuoteRespectsTickLotMinimumsAndSitsOnItsSideOfTheReference(Seed seed) {
+        SplittableRandom random = seed.random();
         for (MarketSpec market : List.of(BTC_USD, VIB_BRL)) {
             for (int run = 0; run < 2_000; run++) {
                 long reference = 1 + random.nextLong(100_000_000); // up to 1 000 000.00 of the quote
@@ -32,7 +34,7 @@ class LadderTest {
                 long grid = Ladder.grid(market, reference);
                 List<Ladder.Quote> quotes = Ladder.around(market, reference, grid, 8, notional, random);
                 for (Ladder.Quote quote : quotes) {
-                    String what = market.symbol() + " " + quote + " around " + reference + " (seed " + seed + ")";
+                    String what = market.symbol() + " " + quote + " around " + reference + ", " + seed;
                     assertThat(quote.price() % market.tickSize()).as(what).isZero();
                     assertThat(quote.price()).as(what).isPositive();
                     assertThat(quote.quantity() % market.lotSize()).as(what).isZero();

@@ -19,11 +19,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What every identity HTTP test shares: the server (its database chosen by the concrete subclass), a
- * recording wallet, users that never collide, and short-hands for registering and logging in. Subclasses
+ * recording wallet and password encoder, users that never collide, and short-hands for registering and logging in. Subclasses
  * keep these annotations unchanged so that all of them share one Spring context per database.
  */
 @BourseHttpTest
-@Import(RecordingAccountOpening.class)
+@Import({RecordingAccountOpening.class, RecordingPasswordEncoder.class})
 @TestPropertySource(properties = {
         // no longer read by the server: set here to show that listing an e-mail grants nothing
         "bourse.identity.admin-emails=" + IdentityApiTest.ONCE_LISTED_AS_ADMIN,
@@ -50,6 +50,9 @@ abstract class IdentityApiTest {
 
     @Autowired
     RecordingAccountOpening wallet;
+
+    @Autowired
+    RecordingPasswordEncoder passwords;
 
     @Autowired
     JdbcClient jdbc;

@@ -9,10 +9,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * What a {@code kill -9} leaves of an embedded H2 database is its file as it is at that moment; a copy of the
@@ -40,13 +45,37 @@ class DurableWritesTest {
         }
     }
 
+    /**
+     * Flushes come with every registration and login; on a database that is durable at commit (PostgreSQL) or
+     * has no file (H2 in memory) they must cost nothing: the first one finds that out, later ones do not even
+     * take a connection.
+     */
     @Test
-    void anInMemoryDatabaseHasNothingToFlush() throws Exception {
+    void aDatabaseWithoutAnH2FileIsAskedOnceAndThenNeverFlushed() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:durable" + System.nanoTime());
+        h2.setURL("jdbc:h2:mem:durable" + UUID.randomUUID());
+        AtomicInteger connections = new AtomicInteger();
+        DataSource counted = new DelegatingDataSource(h2) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                connections.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        DurableWrites durableWrites = new DurableWrites(counted);
         try (Connection open = h2.getConnection(); Statement sql = open.createStatement()) {
             sql.execute("CREATE TABLE users (name VARCHAR(20))");
-            new DurableWrites(h2).flush();
+            sql.execute("INSERT INTO users VALUES ('ada')");
+
+            durableWrites.flush();
+            durableWrites.flush();
+            durableWrites.flush();
+
+            assertThat(connections).as("connections the flushes took").hasValue(1);
+            try (ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM users")) {
+                count.next();
+                assertThat(count.getInt(1)).as("the committed row, untouched").isEqualTo(1);
+            }
         }
     }
 

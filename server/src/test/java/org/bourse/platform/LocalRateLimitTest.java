@@ -2,6 +2,7 @@ package org.bourse.platform;
 
 import java.time.Duration;
 
+import org.bourse.testsupport.HttpApi;
 import org.bourse.testsupport.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -12,7 +13,7 @@ class LocalRateLimitTest extends RateLimitScenarios {
     TestClock clock;
 
     @Override
-    void letTimePass(Duration duration) {
+    void letTimePass(HttpApi caller, Duration duration) {
         clock.advance(duration);
     }
 }

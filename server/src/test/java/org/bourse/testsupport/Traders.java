@@ -100,6 +100,16 @@ public final class Traders {
         return "correct horse " + username.substring("trader_".length());
     }
 
+    /** The trader with a fresh access token: for a test that moved the clock past the old one's expiry. */
+    public Trader loggedInAgain(Trader trader) {
+        String unique = trader.username().substring("trader_".length());
+        HttpApi api = HttpApi.onPort(port);
+        HttpApi.Reply login = api.post("/api/v1/auth/login", Map.of("email", trader.username() + "@example.com",
+                "password", "correct horse " + unique));
+        assertThat(login.status()).as("login again: %s", login).isEqualTo(200);
+        return new Trader(trader.id(), trader.username(), api.withBearer(login.text("access_token")));
+    }
+
     /** An order body; add fields with {@link #with}. */
     public static Map<String, Object> limit(String coin, String type, String quantity, String price) {
         Map<String, Object> body = new LinkedHashMap<>();

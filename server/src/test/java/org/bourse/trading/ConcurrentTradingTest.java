@@ -15,11 +15,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
 import org.bourse.testsupport.Traders;
 import org.bourse.testsupport.Traders.Trader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -29,11 +32,12 @@ import tools.jackson.databind.JsonNode;
  * Many users trading and transferring at once over HTTP. Whatever the interleaving, no money appears or
  * disappears: the reconciliation (engine balances = ledger = deposits minus withdrawals, per asset) holds,
  * and every user's ledger sums to their balance; an audit asked for while the trading goes on finds nothing
- * wrong either. Random choices print their seed ({@code -Dbourse.seed=}).
+ * wrong either. Random choices print their seed (see RandomSeed; {@code -Dbourse.seed=} replays one).
  */
 @BourseHttpTest
 @TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000"})
+@ExtendWith(RandomSeed.class)
 class ConcurrentTradingTest {
 
     private static final int TRADERS = 12;
@@ -44,9 +48,7 @@ class ConcurrentTradingTest {
     int port;
 
     @Test
-    void parallelTradingAndTransfersNeitherCreateNorLoseMoney() throws Exception {
-        long seed = Long.getLong("bourse.seed", System.nanoTime());
-        System.out.println("ConcurrentTradingTest seed=" + seed);
+    void parallelTradingAndTransfersNeitherCreateNorLoseMoney(Seed seed) throws Exception {
         Traders traders = new Traders(port);
         String coin = traders.newMarket();
         List<Trader> all = new ArrayList<>();
@@ -71,7 +73,7 @@ class ConcurrentTradingTest {
         try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
             List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                SplittableRandom random = new SplittableRandom(seed + t);
+                SplittableRandom random = new SplittableRandom(seed.value() + t);
                 work.add(pool.submit(() -> trade(random, coin, all, unexpected)));
             }
             for (Future<?> f : work) {
@@ -81,18 +83,18 @@ class ConcurrentTradingTest {
             trading.set(false);
             auditor.join();
         }
-        assertThat(unexpected).as("answers no client should ever get (seed %d)", seed).isEmpty();
+        assertThat(unexpected).as("answers no client should ever get (%s)", seed).isEmpty();
         assertThat(audits.get()).as("audits run during the trading").isPositive();
-        assertThat(unhealthy).as("audits run during the trading (seed %d)", seed).isEmpty();
+        assertThat(unhealthy).as("audits run during the trading (%s)", seed).isEmpty();
 
         JsonNode run = traders.admin().get("/api/v1/admin/reconciliation").json();
-        assertThat(run.path("healthy").asBoolean()).as("reconciliation %s (seed %d)", run, seed).isTrue();
+        assertThat(run.path("healthy").asBoolean()).as("reconciliation %s (%s)", run, seed).isTrue();
         for (JsonNode asset : run.path("assets")) {
             assertThat(asset.path("mismatch").asBoolean()).as("%s", asset).isFalse();
         }
         for (Trader trader : all) {
             for (String asset : List.of("USD", coin)) {
-                assertThat(ledgerSum(trader, asset)).as("ledger of %s in %s (seed %d)", trader.username(), asset, seed)
+                assertThat(ledgerSum(trader, asset)).as("ledger of %s in %s (%s)", trader.username(), asset, seed)
                         .isEqualByComparingTo(trader.balance(asset)[0].add(trader.balance(asset)[1]));
             }
         }

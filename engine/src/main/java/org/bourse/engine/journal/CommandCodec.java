@@ -29,8 +29,10 @@ import org.bourse.engine.command.Withdraw;
 /**
  * The journal's encoding of a {@link Command}: one type byte, then the record's fields in declaration order
  * (longs and ints big-endian, booleans one byte, strings per {@link org.bourse.engine.util.Wire}, enums per
- * {@link org.bourse.engine.WireCodes}). The type bytes and field orders are the journal format: changing one
- * needs a new {@link Journal#VERSION}, and old journals must stay readable.
+ * {@link org.bourse.engine.WireCodes}), then the trace id. The type bytes and field orders are the journal
+ * format, described field by field in {@code docs/formats.md} and pinned by the golden files of
+ * {@code GoldenFilesTest}: changing one, or adding a command type, needs a new {@link Journal#VERSION} whose
+ * reader still reads the old versions.
  */
 public final class CommandCodec {
 
@@ -46,6 +48,13 @@ public final class CommandCodec {
     private static final byte CANCEL_ORDER = 10;
     private static final byte EXPIRE_PENDING_ORDERS = 11;
     private static final byte OPEN_FUNDED_ACCOUNT = 20;
+
+    /**
+     * The last type byte each journal version may hold, by version (index 0 unused): type bytes are handed
+     * out in order and never reused, so a version holds every type up to its last. A higher type in a segment
+     * of that version is damage, not a newer command (a newer writer writes a newer version).
+     */
+    private static final byte[] LAST_TYPE_OF_VERSION = {0, EXPIRE_PENDING_ORDERS};
 
     private CommandCodec() {
     }
@@ -109,8 +118,20 @@ public final class CommandCodec {
         writeString(out, command.traceId());
     }
 
+    /** Reads a command of the current journal version. */
     public static Command read(DataInput in) throws IOException {
+        return read(in, Journal.VERSION);
+    }
+
+    /** Reads a command from a segment of the given (readable) journal version. */
+    public static Command read(DataInput in, int version) throws IOException {
         byte type = in.readByte();
+        if (version < 1 || version >= LAST_TYPE_OF_VERSION.length) {
+            throw new IllegalArgumentException("journal version " + version + " is not one this codec reads");
+        }
+        if (type > LAST_TYPE_OF_VERSION[version]) {
+            throw new StreamCorruptedException("unknown command type " + type + " in journal version " + version);
+        }
         return switch (type) {
             case DEFINE_ASSET -> new DefineAsset(readString(in), in.readInt(), readString(in));
             case LIST_MARKET -> new ListMarket(readString(in), readString(in), readString(in), in.readLong(),

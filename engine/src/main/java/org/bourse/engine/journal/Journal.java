@@ -25,14 +25,19 @@ import java.util.stream.Stream;
  *   byte payload[]   the command, per {@link CommandCodec}
  * </pre>
  * Only the newest segment is ever written, only at its end, so damage that a crash can cause is confined to
- * the tail of the newest segment; anything else that fails its checks is corruption and stops recovery.
+ * the tail of the newest segment; anything else that fails its checks is corruption and stops recovery. A
+ * segment of a version this build does not read stops recovery too ({@link UnsupportedFormatException}).
+ * The byte-level description, with every command's payload, is {@code docs/formats.md}.
  */
 public final class Journal {
 
     public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
 
     static final int MAGIC = 0x42524A4C;
+    /** The segment format this build writes (see {@code docs/formats.md}). */
     static final int VERSION = 1;
+    /** The segment formats this build reads, oldest first; {@link #VERSION} is the last. */
+    static final int[] READABLE_VERSIONS = {1};
     static final int SEGMENT_HEADER_BYTES = 16;
     /** length and checksum */
     static final int RECORD_PREFIX_BYTES = 8;

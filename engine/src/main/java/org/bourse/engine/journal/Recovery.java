@@ -12,7 +12,9 @@ import org.bourse.engine.EngineListener;
  * Rebuilds the engine from a data directory ({@code journal/} and {@code snapshots/} under one root): the
  * newest snapshot that can be read, then every journaled command after it. A damaged snapshot is passed over
  * for an older one, down to an empty engine and a replay of the whole journal; a damaged journal stops
- * recovery (see {@link JournalReader}).
+ * recovery (see {@link JournalReader}). A snapshot or segment of a format version this build does not read
+ * stops recovery as well ({@link UnsupportedFormatException}): it is not damage, and passing over it could
+ * leave a later start with neither that snapshot nor the journal it replaced.
  *
  * <p>Run {@link JournalWriter#open} first when the journal will be written to afterwards: it cuts a torn
  * tail, which this only stops at.
@@ -92,6 +94,8 @@ public final class Recovery {
             }
             try {
                 return snapshots.read(sequence);
+            } catch (UnsupportedFormatException e) {
+                throw e;
             } catch (IOException e) {
                 System.err.println("bourse recovery: passing over snapshot " + sequence + ": " + e.getMessage());
             }

@@ -35,6 +35,7 @@ final class SegmentScanner implements AutoCloseable {
     private final long size;
     private final boolean headerComplete;
     private final CRC32C crc = new CRC32C();
+    private int version;      // of the segment's format, from its header
 
     private byte[] bytes = new byte[1 << 16]; // grows to the largest record
     private int start;        // index in bytes of the next unread byte
@@ -126,7 +127,7 @@ final class SegmentScanner implements AutoCloseable {
         ByteArrayInputStream payload = new ByteArrayInputStream(bytes, payloadStart, payloadLength);
         Command command;
         try {
-            command = CommandCodec.read(new DataInputStream(payload));
+            command = CommandCodec.read(new DataInputStream(payload), version);
         } catch (IOException | RuntimeException e) {
             throw CorruptJournalException.at(segment.path(), position() - payloadLength - RECORD_FIXED_BYTES
                     - RECORD_PREFIX_BYTES, "record " + sequence + " passed its checksum but does not decode: " + e);
@@ -210,13 +211,12 @@ final class SegmentScanner implements AutoCloseable {
         if (magic != Journal.MAGIC) {
             throw CorruptJournalException.at(segment.path(), 0, "not a journal segment");
         }
-        if (version != Journal.VERSION) {
-            throw CorruptJournalException.at(segment.path(), 4, "journal format version " + version
-                    + ", this build reads " + Journal.VERSION);
-        }
+        // before anything else is judged: a newer format may differ in more than its records
+        UnsupportedFormatException.check(segment.path(), "journal segment", version, Journal.READABLE_VERSIONS);
         if (first != segment.firstSequence()) {
             throw CorruptJournalException.at(segment.path(), 8, "header says the first sequence is " + first);
         }
+        this.version = version;
         start = SEGMENT_HEADER_BYTES;
     }
 

@@ -28,7 +28,8 @@ import org.bourse.engine.EngineSnapshot;
  * after the command with sequence 1234. A file is a 28-byte header (magic {@code BRSN}, format version,
  * sequence, body length, CRC32C of the body) and the body of {@link EngineSnapshot}. Files are written under
  * a temporary name, forced to disk and renamed into place, so a crash leaves either the whole snapshot or
- * none (a leftover {@code .tmp}, deleted by {@link #deleteUnfinished()}).
+ * none (a leftover {@code .tmp}, deleted by {@link #deleteUnfinished()}). The byte-level description is
+ * {@code docs/formats.md}.
  *
  * <p>Writing is split so that the engine thread only serializes: {@link #begin} serializes into memory, and
  * {@link #complete} (writing, forcing to disk, renaming) may run on another thread.
@@ -36,7 +37,10 @@ import org.bourse.engine.EngineSnapshot;
 public final class SnapshotStore {
 
     static final int MAGIC = 0x4252534E;
+    /** The snapshot format this build writes (see {@code docs/formats.md}). */
     static final int VERSION = 1;
+    /** The snapshot formats this build reads, oldest first; {@link #VERSION} is the last. */
+    static final int[] READABLE_VERSIONS = {1};
     static final int HEADER_BYTES = 28;
 
     private static final Pattern NAME = Pattern.compile("(\\d{20})\\.snap");
@@ -133,7 +137,8 @@ public final class SnapshotStore {
     /**
      * Reads and checks a snapshot: header, length, checksum, then the engine's own consistency check.
      *
-     * @throws StreamCorruptedException when the file is damaged or not a snapshot of that sequence
+     * @throws StreamCorruptedException    when the file is damaged or not a snapshot of that sequence
+     * @throws UnsupportedFormatException when it is intact but of a format version this build does not read
      */
     public Engine read(long sequence) throws IOException {
         Path file = directory.resolve(name(sequence));
@@ -150,9 +155,7 @@ public final class SnapshotStore {
                 throw corrupt(file, "not a snapshot");
             }
             int version = header.getInt();
-            if (version != VERSION) {
-                throw corrupt(file, "format version " + version + ", this build reads " + VERSION);
-            }
+            UnsupportedFormatException.check(file, "snapshot", version, READABLE_VERSIONS);
             if (header.getLong() != sequence) {
                 throw corrupt(file, "its header names another sequence");
             }

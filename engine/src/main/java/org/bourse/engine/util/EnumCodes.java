@@ -44,9 +44,14 @@ public final class EnumCodes<E extends Enum<E>> {
         }
     }
 
+    /** The stored code of a constant; null has its own, {@code -1}. */
+    public byte code(E value) {
+        return value == null ? NULL : codeByOrdinal[value.ordinal()];
+    }
+
     /** Null is allowed and written as its own code. */
     public void write(DataOutput out, E value) throws IOException {
-        out.writeByte(value == null ? NULL : codeByOrdinal[value.ordinal()]);
+        out.writeByte(code(value));
     }
 
     public E read(DataInput in) throws IOException {

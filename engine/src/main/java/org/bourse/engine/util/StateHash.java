@@ -29,10 +29,6 @@ public final class StateHash {
         return this;
     }
 
-    public StateHash add(Enum<?> value) {
-        return add(value == null ? -1 : value.ordinal());
-    }
-
     public long value() {
         return h;
     }

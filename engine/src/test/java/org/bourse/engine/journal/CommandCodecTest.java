@@ -12,9 +12,11 @@ import java.io.StreamCorruptedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.bourse.engine.FormatsDocument;
 import org.bourse.engine.MarketStatus;
 import org.bourse.engine.OrderKind;
 import org.bourse.engine.Side;
@@ -32,8 +34,12 @@ import org.bourse.engine.command.PlaceOrder;
 import org.bourse.engine.command.SetMarketStatus;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(RandomSeed.class)
 class CommandCodecTest {
 
     private static final long MIN = Long.MIN_VALUE;
@@ -93,8 +99,8 @@ class CommandCodecTest {
     }
 
     @Test
-    void aLongRandomStreamRoundTripsInOneBuffer() throws IOException {
-        List<Command> script = new RandomCommands(RandomCommands.seed(), 6).script(5_000);
+    void aLongRandomStreamRoundTripsInOneBuffer(Seed seed) throws IOException {
+        List<Command> script = new RandomCommands(seed.value(), 6).script(5_000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         for (Command command : script) {
@@ -113,6 +119,23 @@ class CommandCodecTest {
                 false, 3_000_000, 0, 50_000, 0, true, "3f2a9c1e-request");
         assertThat(encode(order).length).isLessThan(110);
         assertThat(encode(new CancelOrder(1, 2, null)).length).isEqualTo(1 + 8 + 8 + 4);
+    }
+
+    /** The type bytes are the journal format (docs/formats.md): a command keeps its byte, a new one takes the next. */
+    @Test
+    void everyCommandTypeKeepsItsTypeByte() throws IOException {
+        Map<Class<?>, Integer> typeBytes = Map.ofEntries(Map.entry(DefineAsset.class, 1), Map.entry(ListMarket.class, 2),
+                Map.entry(SetMarketStatus.class, 3), Map.entry(OpenAccount.class, 4), Map.entry(Deposit.class, 5),
+                Map.entry(Withdraw.class, 6), Map.entry(Transfer.class, 7), Map.entry(PlaceOrder.class, 8),
+                Map.entry(ExecuteOrder.class, 9), Map.entry(CancelOrder.class, 10),
+                Map.entry(ExpirePendingOrders.class, 11));
+
+        assertThat(typeBytes.keySet()).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
+        for (Command command : samples()) {
+            assertThat((int) encode(command)[0]).as("type byte of %s", command).isEqualTo(typeBytes.get(command.getClass()));
+        }
+        typeBytes.forEach((type, code) -> assertThat(FormatsDocument.row(code + " | `" + type.getSimpleName() + "`"))
+                .as("docs/formats.md's row of type byte %d, %s", code, type.getSimpleName()).isNotNull());
     }
 
     @Test

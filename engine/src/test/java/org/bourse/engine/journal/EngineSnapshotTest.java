@@ -23,14 +23,17 @@ import org.bourse.engine.TimeInForce;
 import org.bourse.engine.command.Command;
 import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(RandomSeed.class)
 class EngineSnapshotTest {
 
     @Test
-    void aRestoredEngineHasTheSameStateAndDoesExactlyWhatTheOriginalDoesNext() throws IOException {
-        long seed = RandomCommands.seed();
-        RandomCommands random = new RandomCommands(seed, 8);
+    void aRestoredEngineHasTheSameStateAndDoesExactlyWhatTheOriginalDoesNext(Seed seed) throws IOException {
+        RandomCommands random = new RandomCommands(seed.value(), 8);
         List<Stamped> script = Stamped.stamp(random.script(6_000));
         int[] cuts = {30, 700, 2_500, 4_000};
         List<Kind> snapshotted = new ArrayList<>();
@@ -67,8 +70,8 @@ class EngineSnapshotTest {
      * The snapshots taken must, between them, have held something of each kind for a snapshot to forget;
      * one cut alone may by chance hold no pending order or no waiting stop.
      */
-    private static void assertCarriesEveryKindOfLiveOrder(List<Kind> live, long seed) {
-        assertThat(live).as("live orders snapshotted with seed %d", seed).anyMatch(o -> o.status() == OrderStatus.PENDING);
+    private static void assertCarriesEveryKindOfLiveOrder(List<Kind> live, Seed seed) {
+        assertThat(live).as("live orders snapshotted with %s", seed).anyMatch(o -> o.status() == OrderStatus.PENDING);
         assertThat(live).anyMatch(o -> o.kind().isStop() && o.status() == OrderStatus.OPEN);
         assertThat(live).anyMatch(o -> o.status() == OrderStatus.PARTIALLY_FILLED);
         assertThat(live).filteredOn(o -> o.kind() == OrderKind.LIMIT && o.status() == OrderStatus.OPEN).hasSizeGreaterThan(20);

@@ -9,8 +9,11 @@ import java.util.List;
 
 import org.bourse.engine.Engine;
 import org.bourse.engine.EngineListener;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,17 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
  * than every snapshot left (a power cut took their last writes, or they were deleted to be rebuilt), recovery
  * puts the archived segments back and replays from the first command, to the same state and the same events.
  */
+@ExtendWith(RandomSeed.class)
 class JournalArchiveTest {
 
     @TempDir
     Path root;
 
-    private final List<Stamped> records = Stamped.stamp(new RandomCommands(RandomCommands.seed(), 6).script(1_500));
+    private final List<Stamped> records;
     private final EventLog original = new EventLog();
     private long fullReplayHash;
     private SnapshotStore snapshots;
     private Path journal;
     private Path archive;
+
+    JournalArchiveTest(Seed seed) {
+        records = Stamped.stamp(new RandomCommands(seed.value(), 6).script(1_500));
+    }
 
     @BeforeEach
     void journalAndSnapshots() throws IOException {

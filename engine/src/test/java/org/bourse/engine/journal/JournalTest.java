@@ -10,15 +10,23 @@ import java.util.List;
 
 import org.bourse.engine.command.Command;
 import org.bourse.engine.command.OpenAccount;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(RandomSeed.class)
 class JournalTest {
 
     @TempDir
     Path dir;
 
-    private final List<Stamped> records = Stamped.stamp(new RandomCommands(RandomCommands.seed(), 5).script(400));
+    private final List<Stamped> records;
+
+    JournalTest(Seed seed) {
+        records = Stamped.stamp(new RandomCommands(seed.value(), 5).script(400));
+    }
 
     @Test
     void recordsReadBackInOrderFromAnySequence() throws IOException {

@@ -49,13 +49,6 @@ public final class RandomCommands {
         this.users = users;
     }
 
-    /** The seed from {@code -Dbourse.seed=}, else a fresh one; printed so that a failure can be replayed. */
-    public static long seed() {
-        long seed = Long.getLong("bourse.seed", System.nanoTime());
-        System.out.println("seed=" + seed);
-        return seed;
-    }
-
     /** Assets, two markets, and funded accounts for users 1..users. */
     public List<Command> setup() {
         List<Command> setup = new ArrayList<>();

@@ -12,19 +12,27 @@ import java.util.List;
 import org.bourse.engine.Engine;
 import org.bourse.engine.EngineConfig;
 import org.bourse.engine.EngineListener;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(RandomSeed.class)
 class RecoveryTest {
 
     @TempDir
     Path root;
 
-    private final List<Stamped> records = Stamped.stamp(new RandomCommands(RandomCommands.seed(), 6).script(1_500));
+    private final List<Stamped> records;
     private final EventLog original = new EventLog();
     private long fullReplayHash;
     private SnapshotStore snapshots;
+
+    RecoveryTest(Seed seed) {
+        records = Stamped.stamp(new RandomCommands(seed.value(), 6).script(1_500));
+    }
 
     @BeforeEach
     void journalAndSnapshots() throws IOException {

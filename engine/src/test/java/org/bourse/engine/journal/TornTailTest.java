@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bourse.engine.EngineListener;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a crash can leave at the end of the journal is cut, exactly the damaged record and nothing before it;
  * damage anywhere else stops recovery.
  */
+@ExtendWith(RandomSeed.class)
 class TornTailTest {
 
     private static final long SEGMENT_BYTES = 4_096;
@@ -29,9 +33,14 @@ class TornTailTest {
     @TempDir
     Path work;
 
-    private final List<Stamped> records = Stamped.stamp(new RandomCommands(RandomCommands.seed(), 4).script(60));
+    private final List<Stamped> records;
     /** hashes[k]: the state after the first k records */
-    private final long[] hashes = new long[records.size() + 1];
+    private final long[] hashes;
+
+    TornTailTest(Seed seed) {
+        records = Stamped.stamp(new RandomCommands(seed.value(), 4).script(60));
+        hashes = new long[records.size() + 1];
+    }
 
     @BeforeEach
     void writePristineJournal() throws IOException {

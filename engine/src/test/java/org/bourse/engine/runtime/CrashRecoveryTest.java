@@ -21,11 +21,15 @@ import org.bourse.engine.journal.JournalFiles;
 import org.bourse.engine.journal.RandomCommands;
 import org.bourse.engine.journal.Recovery;
 import org.bourse.engine.journal.Stamped;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What was acknowledged before a {@code kill -9} is there after it, with the result that was acknowledged. */
+@ExtendWith(RandomSeed.class)
 class CrashRecoveryTest {
 
     private static final int ACKS_BEFORE_KILL = 4_000;
@@ -35,11 +39,10 @@ class CrashRecoveryTest {
 
     @Test
     @Timeout(90)
-    void everyCommandAcknowledgedBeforeAKill9IsRecoveredWithItsResult() throws Exception {
-        long seed = RandomCommands.seed();
+    void everyCommandAcknowledgedBeforeAKill9IsRecoveredWithItsResult(Seed seed) throws Exception {
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                CrashingSubmitter.class.getName(), dir.toString(), Long.toString(seed))
+                CrashingSubmitter.class.getName(), dir.toString(), Long.toString(seed.value()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());

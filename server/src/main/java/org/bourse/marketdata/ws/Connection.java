@@ -2,6 +2,7 @@ package org.bourse.marketdata.ws;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,12 +42,14 @@ final class Connection {
     private final Runnable onSlowConsumer;
     private final TokenBucket messages;
     private final String address;
-    private volatile long lastHeard = System.nanoTime();
+    /** The server's clock, which tests control; a jump of the wall clock at most closes idle sockets early. */
+    private final Clock clock;
+    private volatile long lastHeard;
     private volatile Identity identity;
     /** Guarded by the hub's lock. */
     final Map<Channel, Subscription> subscriptions = new HashMap<>();
 
-    Connection(WebSocketSession session, int capacity, Runnable onSlowConsumer, TokenBucket messages) {
+    Connection(WebSocketSession session, int capacity, Runnable onSlowConsumer, TokenBucket messages, Clock clock) {
         this.session = session;
         this.capacity = capacity;
         this.outbox = new ArrayBlockingQueue<>(capacity);
@@ -54,6 +57,8 @@ final class Connection {
         this.messages = messages;
         InetSocketAddress remote = session.getRemoteAddress();
         this.address = remote == null ? "unknown" : remote.getHostString();
+        this.clock = clock;
+        this.lastHeard = clock.millis();
     }
 
     /** The client's address (behind a proxy, as its forwarded headers say when the server trusts them). */
@@ -110,11 +115,11 @@ final class Connection {
     }
 
     void heard() {
-        lastHeard = System.nanoTime();
+        lastHeard = clock.millis();
     }
 
-    long silentNanos() {
-        return System.nanoTime() - lastHeard;
+    long silentMillis() {
+        return clock.millis() - lastHeard;
     }
 
     Identity identity() {

@@ -89,7 +89,7 @@ final class MarketSocketHandler extends TextWebSocketHandler {
             tomcat.getUserProperties().put(TOMCAT_SEND_TIMEOUT, properties.sendTimeout().toMillis());
         }
         Connection connection = new Connection(session, properties.sendQueue(), slowConsumers::increment,
-                new TokenBucket(properties.messageBurst(), properties.messagesPerSecond(), System.nanoTime()));
+                new TokenBucket(properties.messageBurst(), properties.messagesPerSecond(), System.nanoTime()), clock);
         connections.put(session.getId(), connection);
         connection.start();
     }
@@ -286,9 +286,9 @@ final class MarketSocketHandler extends TextWebSocketHandler {
      * private channels of sockets whose token expired.
      */
     void heartbeat() {
-        long idle = properties.idleTimeout().toNanos();
+        long idle = properties.idleTimeout().toMillis();
         for (Connection connection : connections.values()) {
-            if (connection.silentNanos() > idle) {
+            if (connection.silentMillis() > idle) {
                 connection.close(IDLE);
                 continue;
             }

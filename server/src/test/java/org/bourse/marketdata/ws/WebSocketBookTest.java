@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bourse.engine.Depth;
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.bourse.exchange.CommandEvents;
 import org.bourse.exchange.ExchangeGateway;
 import org.bourse.exchange.MarketCatalog;
@@ -25,6 +27,7 @@ import org.bourse.testsupport.HttpApi;
 import org.bourse.testsupport.Traders;
 import org.bourse.testsupport.Traders.Trader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,9 +35,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A client keeps a local order book from the book channel's snapshot and updates, and ends with exactly the
- * engine's book. Random orders print their seed ({@code -Dbourse.seed=}).
+ * engine's book. Random orders print their seed (see RandomSeed; {@code -Dbourse.seed=} replays one).
  */
 @WebSocketTest
+@ExtendWith(RandomSeed.class)
 class WebSocketBookTest {
 
     private static final int TRADERS = 4;
@@ -53,9 +57,7 @@ class WebSocketBookTest {
     ChannelHub hub;
 
     @Test
-    void aLocalBookFromSnapshotAndUpdatesEqualsTheEngineBookAfterThousandsOfRandomOrders() throws Exception {
-        long seed = Long.getLong("bourse.seed", System.nanoTime());
-        System.out.println("WebSocketBookTest seed=" + seed);
+    void aLocalBookFromSnapshotAndUpdatesEqualsTheEngineBookAfterThousandsOfRandomOrders(Seed seed) throws Exception {
         Traders traders = new Traders(port);
         String coin = traders.newMarket();
         String symbol = coin + "-USD";
@@ -74,7 +76,7 @@ class WebSocketBookTest {
             List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < TRADERS; t++) {
                 Trader trader = all.get(t);
-                SplittableRandom random = new SplittableRandom(seed + t);
+                SplittableRandom random = new SplittableRandom(seed.value() + t);
                 work.add(pool.submit(() -> trade(trader, coin, random, OPERATIONS / TRADERS, done, halfway, unexpected)));
             }
             halfway.await();
@@ -83,15 +85,15 @@ class WebSocketBookTest {
                 f.get();
             }
         }
-        assertThat(unexpected).as("answers no trader should get (seed %d)", seed).isEmpty();
+        assertThat(unexpected).as("answers no trader should get (%s)", seed).isEmpty();
 
         Depth engine = exchange.query(e -> e.market(symbol).depth(1000));
         MarketSpec market = catalog.market(symbol).orElseThrow();
         for (LocalBook local : List.of(fromTheStart, midway)) {
             local.readUntil(engine.bookSequence());
-            assertThat(local.gaps).as("sequence gaps (seed %d)", seed).isZero();
-            assertThat(local.bids()).as("bids (seed %d)", seed).isEqualTo(levels(market, engine.bids()));
-            assertThat(local.asks()).as("asks (seed %d)", seed).isEqualTo(levels(market, engine.asks()));
+            assertThat(local.gaps).as("sequence gaps (%s)", seed).isZero();
+            assertThat(local.bids()).as("bids (%s)", seed).isEqualTo(levels(market, engine.bids()));
+            assertThat(local.asks()).as("asks (%s)", seed).isEqualTo(levels(market, engine.asks()));
             local.client.close();
         }
         assertThat(engine.bids().size() + engine.asks().size()).as("a book worth comparing").isGreaterThan(10);
@@ -99,8 +101,8 @@ class WebSocketBookTest {
         // what a client is told over HTTP is the same book, under the same sequence
         JsonNode rest = HttpApi.onPort(port).get("/api/v1/markets/" + symbol + "/book?depth=1000").json();
         assertThat(rest.get("sequence").asLong()).isEqualTo(engine.bookSequence());
-        assertThat(restLevels(rest.get("bids"))).as("GET /book bids (seed %d)", seed).isEqualTo(fromTheStart.bids());
-        assertThat(restLevels(rest.get("asks"))).as("GET /book asks (seed %d)", seed).isEqualTo(fromTheStart.asks());
+        assertThat(restLevels(rest.get("bids"))).as("GET /book bids (%s)", seed).isEqualTo(fromTheStart.bids());
+        assertThat(restLevels(rest.get("asks"))).as("GET /book asks (%s)", seed).isEqualTo(fromTheStart.asks());
     }
 
     private static List<List<BigDecimal>> restLevels(JsonNode levels) {
@@ -113,9 +115,7 @@ class WebSocketBookTest {
     }
 
     @Test
-    void aClientThatMissesAnUpdateSeesTheGapAndResubscribesToACorrectBook() throws Exception {
-        long seed = Long.getLong("bourse.seed", System.nanoTime());
-        System.out.println("WebSocketBookTest gap seed=" + seed);
+    void aClientThatMissesAnUpdateSeesTheGapAndResubscribesToACorrectBook(Seed seed) throws Exception {
         Traders traders = new Traders(port);
         String coin = traders.newMarket();
         String symbol = coin + "-USD";
@@ -123,13 +123,13 @@ class WebSocketBookTest {
         trader.deposit(coin, "1000");
         LocalBook local = new LocalBook(WsClient.connect(port), symbol);
         local.skipUpdate = 20; // as if the 20th update were lost on the way
-        trade(trader, coin, new SplittableRandom(seed), 200, new AtomicInteger(), new CountDownLatch(1),
+        trade(trader, coin, seed.random(), 200, new AtomicInteger(), new CountDownLatch(1),
                 new ConcurrentLinkedQueue<>());
 
         Depth engine = exchange.query(e -> e.market(symbol).depth(1000));
         MarketSpec market = catalog.market(symbol).orElseThrow();
         local.readUntil(engine.bookSequence());
-        assertThat(local.gaps).as("gaps seen (seed %d)", seed).isEqualTo(1);
+        assertThat(local.gaps).as("gaps seen (%s)", seed).isEqualTo(1);
         assertThat(local.snapshots).isEqualTo(2);
         assertThat(local.bids()).isEqualTo(levels(market, engine.bids()));
         assertThat(local.asks()).isEqualTo(levels(market, engine.asks()));

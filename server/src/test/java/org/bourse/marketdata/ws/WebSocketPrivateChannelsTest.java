@@ -145,6 +145,8 @@ class WebSocketPrivateChannelsTest {
             socket.await(on("balances", "snapshot"));
 
             clock.advance(Duration.ofMinutes(16)); // access tokens live 15 minutes
+            socket.send("{\"op\":\"ping\"}"); // a live client answers the pings of those minutes: not idle
+            socket.await(type("pong"));
             sockets.heartbeat();
             JsonNode ended = socket.await(type("error"));
             assertThat(ended.path("code").asString()).isEqualTo("UNAUTHORIZED");
