@@ -64,7 +64,11 @@ public interface EngineListener {
     default void levelChanged(Market market, Side side, long price, long quantity, int orderCount, long bookSequence) {
     }
 
-    /** A deposit, withdrawal or transfer that moved funds (replays of the same transaction id are not repeated). */
+    /**
+     * A deposit, withdrawal or transfer that moved funds (replays of the same transaction id are not repeated). A
+     * withdrawal paid out from its hold ({@link org.bourse.engine.command.SettleWithdrawal}) is told here when it
+     * settles, with its reference (where the money went) as the memo; holding and releasing are balance changes.
+     */
     default void transactionCompleted(LedgerType type, String transactionId, long fromAccount, long toAccount, Asset asset,
                                       long amount, String memo) {
     }

@@ -18,10 +18,13 @@ import org.bourse.engine.command.DefineAsset;
 import org.bourse.engine.command.Deposit;
 import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
+import org.bourse.engine.command.HoldWithdrawal;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.command.ReleaseWithdrawal;
 import org.bourse.engine.command.SetMarketStatus;
+import org.bourse.engine.command.SettleWithdrawal;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
 
@@ -44,6 +47,10 @@ public final class CommandCodec {
     private static final byte EXECUTE_ORDER = 9;
     private static final byte CANCEL_ORDER = 10;
     private static final byte EXPIRE_PENDING_ORDERS = 11;
+    // added after the first journals were written: new tags only, the ones above never change
+    private static final byte HOLD_WITHDRAWAL = 12;
+    private static final byte SETTLE_WITHDRAWAL = 13;
+    private static final byte RELEASE_WITHDRAWAL = 14;
 
     private CommandCodec() {
     }
@@ -97,6 +104,22 @@ public final class CommandCodec {
                 out.writeByte(EXPIRE_PENDING_ORDERS);
                 out.writeLong(c.createdAtOrBefore());
             }
+            case HoldWithdrawal c -> {
+                out.writeByte(HOLD_WITHDRAWAL);
+                writeMovement(out, c.transactionId(), c.userId(), c.asset(), c.amount());
+                out.writeLong(c.fee());
+            }
+            case SettleWithdrawal c -> {
+                out.writeByte(SETTLE_WITHDRAWAL);
+                writeString(out, c.transactionId());
+                out.writeLong(c.userId());
+                writeString(out, c.reference());
+            }
+            case ReleaseWithdrawal c -> {
+                out.writeByte(RELEASE_WITHDRAWAL);
+                writeString(out, c.transactionId());
+                out.writeLong(c.userId());
+            }
         }
         writeString(out, command.traceId());
     }
@@ -120,6 +143,10 @@ public final class CommandCodec {
             case EXECUTE_ORDER -> new ExecuteOrder(in.readLong(), in.readLong(), readString(in));
             case CANCEL_ORDER -> new CancelOrder(in.readLong(), in.readLong(), readString(in));
             case EXPIRE_PENDING_ORDERS -> new ExpirePendingOrders(in.readLong(), readString(in));
+            case HOLD_WITHDRAWAL -> new HoldWithdrawal(readString(in), in.readLong(), readString(in), in.readLong(),
+                    in.readLong(), readString(in));
+            case SETTLE_WITHDRAWAL -> new SettleWithdrawal(readString(in), in.readLong(), readString(in), readString(in));
+            case RELEASE_WITHDRAWAL -> new ReleaseWithdrawal(readString(in), in.readLong(), readString(in));
             default -> throw new StreamCorruptedException("unknown command type " + type);
         };
     }

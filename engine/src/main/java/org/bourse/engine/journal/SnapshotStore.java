@@ -36,7 +36,12 @@ import org.bourse.engine.EngineSnapshot;
 public final class SnapshotStore {
 
     static final int MAGIC = 0x4252534E;
-    static final int VERSION = 1;
+    /**
+     * The format written. Version 1 files (before withdrawal holds) are still read; their engine has no holds. The
+     * body's own format follows the file's version ({@link EngineSnapshot#FORMAT}).
+     */
+    static final int VERSION = EngineSnapshot.FORMAT;
+    static final int OLDEST_READABLE = 1;
     static final int HEADER_BYTES = 28;
 
     private static final Pattern NAME = Pattern.compile("(\\d{20})\\.snap");
@@ -150,8 +155,9 @@ public final class SnapshotStore {
                 throw corrupt(file, "not a snapshot");
             }
             int version = header.getInt();
-            if (version != VERSION) {
-                throw corrupt(file, "format version " + version + ", this build reads " + VERSION);
+            if (version < OLDEST_READABLE || version > VERSION) {
+                throw corrupt(file, "format version " + version + ", this build reads " + OLDEST_READABLE + " to "
+                        + VERSION);
             }
             if (header.getLong() != sequence) {
                 throw corrupt(file, "its header names another sequence");
@@ -165,7 +171,7 @@ public final class SnapshotStore {
             if (checksum(channel) != checksum) {
                 throw corrupt(file, "checksum mismatch");
             }
-            return parse(file, channel, sequence);
+            return parse(file, channel, sequence, version);
         }
     }
 
@@ -275,12 +281,12 @@ public final class SnapshotStore {
         return (int) crc.getValue();
     }
 
-    private static Engine parse(Path file, FileChannel channel, long sequence) throws IOException {
+    private static Engine parse(Path file, FileChannel channel, long sequence, int version) throws IOException {
         channel.position(HEADER_BYTES);
         DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
         Engine engine;
         try {
-            engine = EngineSnapshot.read(in);
+            engine = EngineSnapshot.read(in, version);
         } catch (RuntimeException e) {
             throw corrupt(file, "inconsistent content: " + e);
         }
