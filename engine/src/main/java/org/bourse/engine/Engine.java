@@ -434,7 +434,11 @@ public final class Engine {
         return Result.OK;
     }
 
-    /** The amount to the treasury and the fee to the fee account, both out of the hold; four ledger lines. */
+    /**
+     * The amount to the treasury and the fee to the fee account, both out of the hold; four ledger lines carrying the
+     * reference. Not told as a completed transaction: the withdrawal's own record is kept where it was requested,
+     * and the wallet's transaction records are keyed by ids users choose, which a reference must not collide with.
+     */
     private Result settleWithdrawal(SettleWithdrawal c) {
         String key = WithdrawalHold.key(c.userId(), c.transactionId());
         long outcome = EngineState.withdrawalOutcome(true, c.reference());
@@ -450,8 +454,6 @@ public final class Engine {
         accounts.post(accounts.fees(), asset, hold.fee(), LedgerType.FEE, 0, 0, c.reference(), traceId);
         netDeposits[asset.index()] -= hold.amount();
         finishedWithdrawals.put(key, outcome, now);
-        listener.transactionCompleted(LedgerType.WITHDRAWAL, hold.transactionId(), hold.userId(), Accounts.TREASURY,
-                asset, hold.amount(), c.reference());
         return Result.OK;
     }
 

@@ -66,8 +66,8 @@ public interface EngineListener {
 
     /**
      * A deposit, withdrawal or transfer that moved funds (replays of the same transaction id are not repeated). A
-     * withdrawal paid out from its hold ({@link org.bourse.engine.command.SettleWithdrawal}) is told here when it
-     * settles, with its reference (where the money went) as the memo; holding and releasing are balance changes.
+     * withdrawal paid out from a hold ({@link org.bourse.engine.command.SettleWithdrawal}) is not told here: its
+     * ledger lines and balance changes are all there is of it in the engine.
      */
     default void transactionCompleted(LedgerType type, String transactionId, long fromAccount, long toAccount, Asset asset,
                                       long amount, String memo) {
