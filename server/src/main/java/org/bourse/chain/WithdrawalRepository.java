@@ -144,10 +144,13 @@ class WithdrawalRepository {
         return jdbc.query(sql.toString(), this::row, args.toArray());
     }
 
-    /** Sums over a network's withdrawals of an asset: paid out (amounts), and held (amounts and fees). */
+    /**
+     * Sums over a network's withdrawals of an asset, as the engine has them: paid out (amounts settled), and held
+     * (amounts and fees).
+     */
     BigDecimal[] totals(String network, String asset) {
         return jdbc.queryForObject("""
-                SELECT SUM(CASE WHEN status = 'confirmed' THEN amount ELSE 0 END) AS paid,
+                SELECT SUM(CASE WHEN hold_state = 'settled' THEN amount ELSE 0 END) AS paid,
                        SUM(CASE WHEN hold_state = 'held' THEN amount + fee ELSE 0 END) AS held
                 FROM withdrawals WHERE network = ? AND asset = ?""", (r, n) -> new BigDecimal[] {
                 nonNull(r.getBigDecimal("paid")), nonNull(r.getBigDecimal("held"))}, network, asset);
