@@ -165,7 +165,7 @@ final class DepositWatcher {
             return;
         }
         repository.markCredited(deposit.id(), clock.instant());
-        log.info("Deposit {} of {} ETH credited to user {}", deposit.transactionId(), deposit.amount().toPlainString(),
-                deposit.userId());
+        log.info("Deposit {} of {} ETH credited to user {}", deposit.transactionId(),
+                Amounts.decimal(minor, chain.scale()).toPlainString(), deposit.userId());
     }
 }

@@ -227,8 +227,8 @@ class OnChainTest {
                 : Character.toUpperCase(good.charAt(letter));
         String typo = good.substring(0, letter) + flipped + good.substring(letter + 1);
 
-        for (String bad : new String[] {typo, good.toLowerCase().replace("0x", "0x").substring(0, 41), "0xnot-an-address",
-                good.substring(2)}) {
+        // a typo in one letter's case, a digit missing, not hex, no 0x
+        for (String bad : new String[] {typo, good.substring(0, 41), "0xnot-an-address", good.substring(2)}) {
             Map<String, Object> body = withdrawal("0.1", null, "w-" + UUID.randomUUID());
             body.put("address", bad);
             HttpApi.Reply refused = assertProblem(alice.api().post("/api/v1/withdrawals", body), 400, "INVALID_ADDRESS");
