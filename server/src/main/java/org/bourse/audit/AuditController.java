@@ -24,7 +24,7 @@ class AuditController {
                          String reservedByOrders, String heldForWithdrawals, boolean mismatch) {
     }
 
-    record ChainResponse(String asset, String network, String hotWallet, String hotWalletBalance,
+    record ChainReserveResponse(String asset, String network, String hotWallet, String hotWalletBalance,
                          String depositAddressesBalance, String onChain, String usersBalances, String pendingWithdrawals,
                          String feeAccount, String difference, String creditedDeposits, String confirmedWithdrawals,
                          String pendingWithdrawalsRecorded, String unavailable) {
@@ -32,7 +32,7 @@ class AuditController {
 
     record RunResponse(String ranAt, String sequence, String lastLedgerId, boolean healthy, int negativeBalances,
                        int crossedBooks, int holdMismatches, boolean readModelsAhead, List<AssetResponse> assets,
-                       List<ChainResponse> chain) {
+                       List<ChainReserveResponse> chain) {
     }
 
     @GetMapping("/reconciliation")
@@ -52,7 +52,7 @@ class AuditController {
                 run.assets().stream().map(a -> new AssetResponse(a.asset(), text(a.balances()), text(a.held()),
                         text(a.ledger()), text(a.ledgerAllAccounts()), text(a.netDeposits()), text(a.feeAccount()),
                         text(a.reservedByOrders()), text(a.heldForWithdrawals()), !a.matches())).toList(),
-                run.chain().stream().map(c -> new ChainResponse(c.asset(), c.network(), c.hotWallet(),
+                run.chain().stream().map(c -> new ChainReserveResponse(c.asset(), c.network(), c.hotWallet(),
                         text(c.hotWalletBalance()), text(c.depositAddressesBalance()), text(c.onChain()),
                         text(c.usersBalances()), text(c.pendingWithdrawals()), text(c.feeAccount()), text(c.difference()),
                         text(c.creditedDeposits()), text(c.confirmedWithdrawals()), text(c.pendingWithdrawalsRecorded()),

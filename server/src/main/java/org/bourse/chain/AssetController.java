@@ -35,11 +35,11 @@ class AssetController {
         this.withdrawals = withdrawals;
     }
 
-    record NetworkResponse(String network, long chainId, int confirmations, String withdrawalFee, String minWithdrawal) {
+    record AssetNetwork(String network, long chainId, int confirmations, String withdrawalFee, String minWithdrawal) {
     }
 
     /** {@code networks} is empty for an asset that does not move on a chain here (withdrawals are paid by hand). */
-    record AssetResponse(String asset, String name, int precision, List<NetworkResponse> networks, String withdrawalFee,
+    record AssetDescription(String asset, String name, int precision, List<AssetNetwork> networks, String withdrawalFee,
                          String minWithdrawal) {
     }
 
@@ -49,22 +49,22 @@ class AssetController {
                     + "asset, `networks` is empty: deposits come from the faucet or an administrator, and an "
                     + "administrator pays withdrawals out by hand. Fees and minimums are in the asset's units.")
     @ApiResponse(responseCode = "200", description = "the assets, by code")
-    List<AssetResponse> assets() {
-        List<AssetResponse> out = new ArrayList<>();
+    List<AssetDescription> assets() {
+        List<AssetDescription> out = new ArrayList<>();
         catalog.markets().stream().flatMap(m -> Stream.of(m.baseAsset(), m.quoteAsset())).distinct().sorted()
                 .forEach(asset -> out.add(describe(asset)));
         return out;
     }
 
-    private AssetResponse describe(String asset) {
+    private AssetDescription describe(String asset) {
         Withdrawals.Terms terms = withdrawals.terms(asset);
         String fee = text(terms.fee(), terms.scale());
         String minimum = text(terms.minimum(), terms.scale());
-        List<NetworkResponse> networks = chain.carries(asset)
-                ? List.of(new NetworkResponse(EthereumChain.NETWORK, chain.properties().chainId(),
+        List<AssetNetwork> networks = chain.carries(asset)
+                ? List.of(new AssetNetwork(EthereumChain.NETWORK, chain.properties().chainId(),
                 chain.properties().confirmations(), fee, minimum))
                 : List.of();
-        return new AssetResponse(asset, NAMES.getOrDefault(asset, asset), terms.scale(), networks, fee, minimum);
+        return new AssetDescription(asset, NAMES.getOrDefault(asset, asset), terms.scale(), networks, fee, minimum);
     }
 
     private static String text(BigDecimal value, int scale) {

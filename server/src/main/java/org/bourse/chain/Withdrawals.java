@@ -210,8 +210,8 @@ final class Withdrawals {
     }
 
     private static ApiException notPending(Withdrawal row, String detail) {
-        return new ApiException(HttpStatus.CONFLICT, WITHDRAWAL_NOT_PENDING, detail + "; this one is "
-                + WithdrawalRepository.apiStatus(row.status()));
+        String now = row.status().equals("signed") ? "being sent" : WithdrawalRepository.apiStatus(row.status());
+        return new ApiException(HttpStatus.CONFLICT, WITHDRAWAL_NOT_PENDING, detail + "; this one is " + now);
     }
 
     static ApiException networkNotConfigured() {

@@ -186,6 +186,29 @@ abstract class WithdrawalScenarios {
     }
 
     @Test
+    void theOpenApiDocumentDescribesAssetsDepositsAndWithdrawals() {
+        JsonNode document = HttpApi.onPort(port).get("/v3/api-docs").json();
+
+        assertThat(document.path("paths").propertyNames()).contains("/api/v1/assets", "/api/v1/deposit-address",
+                "/api/v1/deposits", "/api/v1/withdrawals", "/api/v1/withdrawals/{id}", "/api/v1/admin/withdrawals",
+                "/api/v1/admin/withdrawals/{id}/approve", "/api/v1/admin/withdrawals/{id}/reject",
+                "/api/v1/admin/withdrawals/{id}/paid");
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(schemas.path("WithdrawalResponse").path("properties").propertyNames())
+                .contains("id", "asset", "amount", "fee", "address", "status", "tx_hash", "created_at");
+        assertThat(schemas.path("DepositResponse").path("properties").propertyNames())
+                .contains("tx_hash", "confirmations", "required_confirmations", "status", "credited_at");
+        assertThat(schemas.path("AssetDescription").path("properties").propertyNames())
+                .contains("asset", "precision", "networks");
+        JsonNode post = document.path("paths").path("/api/v1/withdrawals").path("post");
+        assertThat(post.path("responses").propertyNames()).contains("201", "200", "400", "409", "422");
+        assertThat(post.path("responses").path("422").path("content").propertyNames())
+                .containsExactly("application/problem+json");
+        assertThat(document.path("paths").path("/api/v1/deposit-address").path("get").path("responses").path("404")
+                .path("description").asString()).contains("NETWORK_NOT_CONFIGURED");
+    }
+
+    @Test
     void anotherUsersWithdrawalIsNotFoundAndAdministrationIsForAdministrators() {
         HttpApi.Reply mine = alice.api().post("/api/v1/withdrawals", withdrawal("USD", "5", IBAN, "private-1"));
 
