@@ -53,7 +53,7 @@ final class EthereumChain {
         hotWallet = HotWallet.load(properties.hotWalletKeyFile(), System.getenv(HotWallet.ENVIRONMENT_VARIABLE));
         node = new EthereumNode(URI.create(properties.rpcUrl()), properties.rpcTimeout());
         log.info("Chain {} (id {}) at {}: {} confirmations, hot wallet {}", NETWORK, properties.chainId(),
-                properties.rpcUrl(), properties.confirmations(), hotWallet.address());
+                nodeName(), properties.confirmations(), hotWallet.address());
     }
 
     boolean configured() {
@@ -98,11 +98,17 @@ final class EthereumChain {
         long actual = node.chainId();
         if (actual != properties.chainId()) {
             log.error("The node at {} is on chain {}, but BOURSE_ETH_CHAIN_ID says {}: deposits and withdrawals wait",
-                    properties.rpcUrl(), actual, properties.chainId());
+                    nodeName(), actual, properties.chainId());
             return false;
         }
         nodeChecked = true;
         return true;
+    }
+
+    /** The node's scheme, host and port only: providers put API keys in the path or the query of their URLs. */
+    private String nodeName() {
+        URI uri = URI.create(properties.rpcUrl());
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     int scale() {
