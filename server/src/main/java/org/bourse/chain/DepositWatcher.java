@@ -2,6 +2,8 @@ package org.bourse.chain;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -120,13 +122,15 @@ final class DepositWatcher {
             if (block == null || parent.isPresent() && !parent.get().equals(block.parentHash())) {
                 break; // the chain changed under us: the next round unwinds it
             }
-            transactions.executeWithoutResult(status -> {
-                for (EthereumNode.Tx tx : block.transactions()) {
-                    Long user = tx.to() == null ? null : watched.get(tx.to().lowerCase());
-                    if (user != null && tx.value().signum() > 0) {
-                        seen(node, block, tx, user);
-                    }
+            List<Arrival> arrivals = new ArrayList<>();
+            for (EthereumNode.Tx tx : block.transactions()) {
+                Long user = tx.to() == null ? null : watched.get(tx.to().lowerCase());
+                if (user != null && tx.value().signum() > 0) {
+                    arrival(node, tx, user).ifPresent(arrivals::add);
                 }
+            }
+            transactions.executeWithoutResult(status -> {
+                arrivals.forEach(arrival -> record(block, arrival));
                 repository.saveBlock(network, block.number(), block.hash());
                 repository.saveCursor(network, block.number(), head);
             });
@@ -135,22 +139,31 @@ final class DepositWatcher {
         return last;
     }
 
-    private void seen(EthereumNode node, Block block, EthereumNode.Tx tx, long user) {
+    /** A transfer to a deposit address, worth crediting. */
+    private record Arrival(EthereumNode.Tx tx, long user, BigDecimal amount) {
+    }
+
+    /** Asked of the node before the block's database transaction, which then holds no connection while waiting. */
+    private Optional<Arrival> arrival(EthereumNode node, EthereumNode.Tx tx, long user) {
         EthereumNode.Receipt receipt = node.receipt(tx.hash());
         if (receipt == null || !receipt.success()) {
-            return; // a failed transaction moved no value
+            return Optional.empty(); // a failed transaction moved no value
         }
         long minor = chain.minor(tx.value());
         if (minor == 0) {
             log.info("Deposit {} to user {} is {} wei, less than the smallest unit of ETH credited; not credited",
                     tx.hash(), user, tx.value());
-            return;
+            return Optional.empty();
         }
-        BigDecimal amount = Amounts.decimal(minor, chain.scale());
-        if (repository.saveDeposit(EthereumChain.NETWORK, tx.hash(), OWN_VALUE, user, tx.to().lowerCase(),
-                EthereumChain.ASSET, amount, tx.value(), block.number(), block.hash(), clock.instant())) {
-            log.info("Deposit {} of {} ETH to user {} seen in block {}", tx.hash(), amount.toPlainString(), user,
-                    block.number());
+        return Optional.of(new Arrival(tx, user, Amounts.decimal(minor, chain.scale())));
+    }
+
+    private void record(Block block, Arrival arrival) {
+        EthereumNode.Tx tx = arrival.tx();
+        if (repository.saveDeposit(EthereumChain.NETWORK, tx.hash(), OWN_VALUE, arrival.user(), tx.to().lowerCase(),
+                EthereumChain.ASSET, arrival.amount(), tx.value(), block.number(), block.hash(), clock.instant())) {
+            log.info("Deposit {} of {} ETH to user {} seen in block {}", tx.hash(), arrival.amount().toPlainString(),
+                    arrival.user(), block.number());
         }
     }
 
