@@ -17,11 +17,14 @@ import org.bourse.engine.command.DefineAsset;
 import org.bourse.engine.command.Deposit;
 import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
+import org.bourse.engine.command.HoldWithdrawal;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
 import org.bourse.engine.command.OpenFundedAccount;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.command.ReleaseWithdrawal;
 import org.bourse.engine.command.SetMarketStatus;
+import org.bourse.engine.command.SettleWithdrawal;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
 import org.bourse.engine.util.LongObjectMap;
@@ -53,6 +56,10 @@ public final class Engine {
     final Retention<Long> transactions;
     /** {@code userId:clientOrderId} → order id. */
     final Retention<Long> clientOrderIds;
+    /** {@code userId:transactionId} → the funds held for a withdrawal not yet paid out, oldest first. */
+    final LinkedHashMap<String, WithdrawalHold> withdrawalHolds = new LinkedHashMap<>();
+    /** {@code userId:transactionId} → how a withdrawal ended (settled with a reference, or released), for replays. */
+    final Retention<Long> finishedWithdrawals;
     /** Per asset index: deposits minus withdrawals, what users and the fee account must hold in total. */
     long[] netDeposits = new long[8];
     long lastOrderId;
@@ -70,6 +77,7 @@ public final class Engine {
         this.config = config;
         this.transactions = new Retention<>(config.idempotencyRetention());
         this.clientOrderIds = new Retention<>(config.idempotencyRetention());
+        this.finishedWithdrawals = new Retention<>(config.idempotencyRetention());
         this.execution = new OrderExecution(this);
     }
 
@@ -104,6 +112,7 @@ public final class Engine {
         traceId = command.traceId();
         transactions.expire(now);
         clientOrderIds.expire(now);
+        finishedWithdrawals.expire(now);
         listener.commandStarted(sequence, now, command);
         Result result = switch (command) {
             case PlaceOrder place -> execution.place(place);
@@ -118,6 +127,9 @@ public final class Engine {
             case DefineAsset define -> defineAsset(define);
             case ListMarket list -> listMarket(list);
             case SetMarketStatus status -> setMarketStatus(status);
+            case HoldWithdrawal hold -> holdWithdrawal(hold);
+            case SettleWithdrawal settle -> settleWithdrawal(settle);
+            case ReleaseWithdrawal release -> releaseWithdrawal(release);
         };
         listener.commandCompleted(sequence, command, result);
         return result;
@@ -181,6 +193,16 @@ public final class Engine {
     public long orderIdOfClientOrderId(long userId, String clientOrderId) {
         Long id = clientOrderIds.get(userId + ":" + clientOrderId);
         return id == null ? 0 : id;
+    }
+
+    /** The funds held for the user's withdrawal {@code transactionId}, or null when none is held (any more). */
+    public WithdrawalHold withdrawalHold(long userId, String transactionId) {
+        return withdrawalHolds.get(WithdrawalHold.key(userId, transactionId));
+    }
+
+    /** Every withdrawal hold, oldest first. */
+    public List<WithdrawalHold> withdrawalHolds() {
+        return List.copyOf(withdrawalHolds.values());
     }
 
     public long netDeposits(Asset asset) {
@@ -409,6 +431,82 @@ public final class Engine {
         listener.transactionCompleted(LedgerType.TRANSFER_OUT, c.transactionId(), c.fromUserId(), c.toUserId(), asset,
                 c.amount(), c.memo());
         return Result.OK;
+    }
+
+    // ---- withdrawals: held at once, paid out or released later ----
+
+    private Result holdWithdrawal(HoldWithdrawal c) {
+        String key = WithdrawalHold.key(c.userId(), c.transactionId());
+        WithdrawalHold live = withdrawalHolds.get(key);
+        if (live != null) {
+            boolean same = live.asset().code().equals(c.asset()) && live.amount() == c.amount() && live.fee() == c.fee();
+            return same ? Result.REPLAYED : Result.rejected(RejectReason.TRANSACTION_ID_REUSED);
+        }
+        long fingerprint = EngineState.fingerprint(LedgerType.WITHDRAWAL, c.userId(), c.fee(), c.asset(), c.amount(),
+                "hold");
+        Result replay = replayed(c.userId(), c.transactionId(), fingerprint);
+        if (replay != null) {
+            return replay;
+        }
+        if (c.transactionId() == null) {
+            return Result.rejected(RejectReason.INVALID_TRANSACTION_ID);
+        }
+        Asset asset = assets.get(c.asset());
+        if (asset == null) {
+            return Result.rejected(RejectReason.ASSET_NOT_FOUND);
+        }
+        // each below MAX_BALANCE, so their sum cannot overflow
+        if (c.amount() <= 0 || c.fee() < 0 || c.amount() > Accounts.MAX_BALANCE || c.fee() > Accounts.MAX_BALANCE) {
+            return Result.rejected(RejectReason.INVALID_AMOUNT);
+        }
+        Account user = accounts.find(c.userId());
+        if (user == null || c.userId() <= 0 || !accounts.hold(user, asset, c.amount() + c.fee())) {
+            return Result.rejected(RejectReason.INSUFFICIENT_FUNDS);
+        }
+        withdrawalHolds.put(key, new WithdrawalHold(c.transactionId(), c.userId(), asset, c.amount(), c.fee(), now));
+        remember(c.userId(), c.transactionId(), fingerprint);
+        return Result.OK;
+    }
+
+    /**
+     * The amount to the treasury and the fee to the fee account, both out of the hold; four ledger lines carrying the
+     * reference. Not told as a completed transaction: the withdrawal's own record is kept where it was requested,
+     * and the wallet's transaction records are keyed by ids users choose, which a reference must not collide with.
+     */
+    private Result settleWithdrawal(SettleWithdrawal c) {
+        String key = WithdrawalHold.key(c.userId(), c.transactionId());
+        long outcome = EngineState.withdrawalOutcome(true, c.reference());
+        WithdrawalHold hold = withdrawalHolds.remove(key);
+        if (hold == null) {
+            return finished(key, outcome);
+        }
+        Account user = accounts.find(hold.userId());
+        Asset asset = hold.asset();
+        accounts.spendHeld(user, asset, hold.amount(), LedgerType.WITHDRAWAL, 0, 0, c.reference(), traceId);
+        accounts.post(accounts.treasury(), asset, hold.amount(), LedgerType.WITHDRAWAL, 0, 0, c.reference(), traceId);
+        accounts.spendHeld(user, asset, hold.fee(), LedgerType.FEE, 0, 0, c.reference(), traceId);
+        accounts.post(accounts.fees(), asset, hold.fee(), LedgerType.FEE, 0, 0, c.reference(), traceId);
+        netDeposits[asset.index()] -= hold.amount();
+        finishedWithdrawals.put(key, outcome, now);
+        return Result.OK;
+    }
+
+    private Result releaseWithdrawal(ReleaseWithdrawal c) {
+        String key = WithdrawalHold.key(c.userId(), c.transactionId());
+        long outcome = EngineState.withdrawalOutcome(false, null);
+        WithdrawalHold hold = withdrawalHolds.remove(key);
+        if (hold == null) {
+            return finished(key, outcome);
+        }
+        accounts.release(accounts.find(hold.userId()), hold.asset(), hold.total());
+        finishedWithdrawals.put(key, outcome, now);
+        return Result.OK;
+    }
+
+    /** A settle or release of a withdrawal no longer held: a replay when it ended that same way. */
+    private Result finished(String key, long outcome) {
+        Long ended = finishedWithdrawals.get(key);
+        return ended != null && ended == outcome ? Result.REPLAYED : Result.rejected(RejectReason.WITHDRAWAL_NOT_FOUND);
     }
 
     /** The first outcome of a transaction id already used by this user, or null when it is new. */

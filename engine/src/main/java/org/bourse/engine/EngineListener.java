@@ -74,7 +74,11 @@ public interface EngineListener {
     default void levelChanged(Market market, Side side, long price, long quantity, int orderCount, long bookSequence) {
     }
 
-    /** A deposit, withdrawal or transfer that moved funds (replays of the same transaction id are not repeated). */
+    /**
+     * A deposit, withdrawal or transfer that moved funds (replays of the same transaction id are not repeated). A
+     * withdrawal paid out from a hold ({@link org.bourse.engine.command.SettleWithdrawal}) is not told here: its
+     * ledger lines and balance changes are all there is of it in the engine.
+     */
     default void transactionCompleted(LedgerType type, String transactionId, long fromAccount, long toAccount, Asset asset,
                                       long amount, String memo) {
     }

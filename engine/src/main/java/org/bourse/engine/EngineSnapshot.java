@@ -25,7 +25,8 @@ import org.bourse.engine.book.PriceLevel;
  * configuration, assets, markets with status, last price and book sequence, every price level with its orders
  * in time priority (not id order: an order keeps its place across partial fills), the stop orders in the
  * order they fire, pending orders in expiry order, all balances, the remembered transaction and client order
- * ids oldest first with their expiries, and the id and sequence counters. The engine's {@link Engine#stateHash()}
+ * ids oldest first with their expiries, the id and sequence counters, and (format 2) the withdrawal holds and
+ * the remembered ends of withdrawals. The engine's {@link Engine#stateHash()}
  * closes the body, and reading checks it, so a field this class forgot to carry shows up as a refused
  * snapshot instead of an engine that silently diverges.
  *
@@ -33,6 +34,9 @@ import org.bourse.engine.book.PriceLevel;
  * stopped engine.
  */
 public final class EngineSnapshot {
+
+    /** The body format {@link #write} produces; {@link #read(DataInput, int)} reads this one and every older one. */
+    public static final int FORMAT = 2;
 
     private EngineSnapshot() {
     }
@@ -73,11 +77,25 @@ public final class EngineSnapshot {
         out.writeLong(engine.lastTradeId);
         out.writeLong(engine.lastSequence);
         out.writeLong(engine.lastTimestamp);
+        writeWithdrawals(out, engine);
         out.writeLong(engine.stateHash());
     }
 
-    /** @throws StreamCorruptedException when the bytes do not describe a consistent engine */
+    /** Reads the current format. @throws StreamCorruptedException when the bytes do not describe a consistent engine */
     public static Engine read(DataInput in) throws IOException {
+        return read(in, FORMAT);
+    }
+
+    /**
+     * Reads a body of the given format: {@code 1} has no withdrawal holds (there were none before format 2),
+     * {@code 2} ends with them.
+     *
+     * @throws StreamCorruptedException when the bytes do not describe a consistent engine
+     */
+    public static Engine read(DataInput in, int format) throws IOException {
+        if (format < 1 || format > FORMAT) {
+            throw new StreamCorruptedException("engine state format " + format + ", this build reads 1 to " + FORMAT);
+        }
         Engine engine = new Engine(new EngineConfig(in.readLong(), in.readLong()));
         int assets = count(in);
         for (int i = 0; i < assets; i++) {
@@ -109,6 +127,9 @@ public final class EngineSnapshot {
         engine.lastTradeId = in.readLong();
         engine.lastSequence = in.readLong();
         engine.lastTimestamp = in.readLong();
+        if (format >= 2) {
+            readWithdrawals(in, engine);
+        }
         long expected = in.readLong();
         if (engine.stateHash() != expected) {
             throw new StreamCorruptedException("restored engine's state hash " + engine.stateHash()
@@ -316,6 +337,35 @@ public final class EngineSnapshot {
         for (int i = 0; i < entries; i++) {
             retention.restore(readString(in), in.readLong(), in.readLong());
         }
+    }
+
+    // ---- withdrawals (format 2) ----
+
+    private static void writeWithdrawals(DataOutput out, Engine engine) throws IOException {
+        out.writeInt(engine.withdrawalHolds.size());
+        for (WithdrawalHold hold : engine.withdrawalHolds.values()) {
+            writeString(out, hold.transactionId());
+            out.writeLong(hold.userId());
+            out.writeInt(hold.asset().index());
+            out.writeLong(hold.amount());
+            out.writeLong(hold.fee());
+            out.writeLong(hold.createdAt());
+        }
+        writeRetention(out, engine.finishedWithdrawals);
+    }
+
+    /** Oldest first, as written. */
+    private static void readWithdrawals(DataInput in, Engine engine) throws IOException {
+        int holds = count(in);
+        for (int i = 0; i < holds; i++) {
+            WithdrawalHold hold = new WithdrawalHold(readString(in), in.readLong(), asset(engine, in.readInt()),
+                    in.readLong(), in.readLong(), in.readLong());
+            if (engine.withdrawalHolds.put(WithdrawalHold.key(hold.userId(), hold.transactionId()), hold) != null) {
+                throw new StreamCorruptedException("withdrawal " + hold.transactionId() + " of user " + hold.userId()
+                        + " appears twice");
+            }
+        }
+        readRetention(in, engine.finishedWithdrawals);
     }
 
     // ---- checks ----

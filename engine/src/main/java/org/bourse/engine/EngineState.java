@@ -16,7 +16,7 @@ import org.bourse.engine.util.StateHash;
 
 /**
  * The engine's whole state folded into one number, in a fixed order (assets, markets with their books and
- * stops, accounts by id, pending orders, remembered ids, counters), so that a replayed or restored engine is
+ * stops, accounts by id, pending orders, remembered ids, withdrawal holds, counters), so that a replayed or restored engine is
  * compared with the original in one comparison.
  *
  * <p>The hash is part of the snapshot format: every snapshot ends with it and is refused when the restored
@@ -48,6 +48,12 @@ final class EngineState {
         }
         engine.transactions.forEach((key, entry) -> h.add(key).add(entry.value()).add(entry.expiresAt()));
         engine.clientOrderIds.forEach((key, entry) -> h.add(key).add(entry.value()).add(entry.expiresAt()));
+        // withdrawals add nothing while there are none, so an engine without any hashes as it did before they existed
+        for (WithdrawalHold hold : engine.withdrawalHolds.values()) {
+            h.add(hold.transactionId()).add(hold.userId()).add(hold.asset().index()).add(hold.amount()).add(hold.fee())
+                    .add(hold.createdAt());
+        }
+        engine.finishedWithdrawals.forEach((key, entry) -> h.add(key).add(entry.value()).add(entry.expiresAt()));
         return h.add(engine.orders.size()).add(engine.lastOrderId).add(engine.lastTradeId)
                 .add(engine.accounts.lastLedgerId()).add(engine.lastSequence).add(engine.lastTimestamp).value();
     }
@@ -89,6 +95,11 @@ final class EngineState {
                 .add(o.feeFraction).add(o.fees).add(ORDER_STATUS.code(o.status)).add(REJECT_REASON.code(o.reason))
                 .add(o.clientOrderId).add(o.traceId)
                 .add(o.createdAt).add(o.updatedAt);
+    }
+
+    /** Identifies how a withdrawal ended: settled with this reference, or released. */
+    static long withdrawalOutcome(boolean settled, String reference) {
+        return new StateHash().add(settled ? "settled" : "released").add(reference).value();
     }
 
     /** Identifies a transaction's content, to tell a retry (same content) from a reused id (different content). */

@@ -41,5 +41,9 @@ public enum RejectReason {
     /** a pending order that was never executed */
     EXPIRED,
     /** a budget-limited market order ran out of funds before its quantity filled */
-    BUDGET_EXHAUSTED
+    BUDGET_EXHAUSTED,
+    /** no withdrawal is held under that transaction id, or it already ended the other way */
+    WITHDRAWAL_NOT_FOUND,
+    /** a command that must name its transaction came without a transaction id */
+    INVALID_TRANSACTION_ID
 }

@@ -26,7 +26,9 @@ final class Retention<V> {
         return entry == null ? null : entry.value();
     }
 
+    /** A key put again moves to the newest end, so that insertion order stays expiry order. */
     void put(String key, V value, long now) {
+        entries.remove(key);
         entries.put(key, new Entry<>(value, now + retention));
     }
 

@@ -13,7 +13,8 @@ import org.bourse.engine.util.LongObjectMap;
  *
  * @param negativeBalances user or fee balances (available or held) below zero; must be 0
  * @param crossedBooks     markets whose best bid is at or above their best ask; must be 0
- * @param holdMismatches   (user, asset) pairs whose held balance differs from what their live orders reserve; must be 0
+ * @param holdMismatches   (user, asset) pairs whose held balance differs from what their live orders and withdrawal
+ *                         holds reserve; must be 0
  */
 public record StateReport(long lastSequence, long stateHash, List<AssetTotals> assets, int liveOrders,
                           int negativeBalances, int crossedBooks, int holdMismatches) {
@@ -25,13 +26,15 @@ public record StateReport(long lastSequence, long stateHash, List<AssetTotals> a
      * @param treasury    the treasury's balance: minus everything deposited net of withdrawals
      * @param netDeposits deposits minus withdrawals; {@code users + fees} must equal it, and {@code users + fees
      *                    + treasury} must be 0
-     * @param reserved    sum of what live orders hold of this asset; must equal {@code held}
+     * @param reserved    sum of what live orders hold of this asset
+     * @param withdrawing sum of what withdrawals not yet paid out hold of this asset (amounts and fees);
+     *                    {@code reserved + withdrawing} must equal {@code held}
      */
     public record AssetTotals(String asset, long users, long held, long fees, long treasury, long netDeposits,
-                              long reserved) {
+                              long reserved, long withdrawing) {
 
         public boolean conserved() {
-            return users + fees == netDeposits && users + fees + treasury == 0 && reserved == held;
+            return users + fees == netDeposits && users + fees + treasury == 0 && reserved + withdrawing == held;
         }
     }
 
@@ -50,9 +53,16 @@ public record StateReport(long lastSequence, long stateHash, List<AssetTotals> a
         engine.orders.forEachValue(order -> {
             if (order.held != 0) {
                 int asset = (order.isBuy() ? order.market.quote() : order.market.base()).index();
+                reserved[asset] += order.held;
                 reservedByUser.put(order.userId, add(reservedByUser.get(order.userId), assetCount, asset, order.held));
             }
         });
+        long[] withdrawing = new long[assetCount];
+        for (WithdrawalHold hold : engine.withdrawalHolds.values()) {
+            int asset = hold.asset().index();
+            withdrawing[asset] += hold.total();
+            reservedByUser.put(hold.userId(), add(reservedByUser.get(hold.userId()), assetCount, asset, hold.total()));
+        }
         int mismatches = 0;
         for (long userId : engine.accounts.userIds()) {
             Account account = engine.accounts.find(userId);
@@ -61,7 +71,6 @@ public record StateReport(long lastSequence, long stateHash, List<AssetTotals> a
                 users[a] += account.total(a);
                 held[a] += account.held(a);
                 long r = reservedHere == null ? 0 : reservedHere[a];
-                reserved[a] += r;
                 if (account.available(a) < 0 || account.held(a) < 0) {
                     negative++;
                 }
@@ -78,7 +87,7 @@ public record StateReport(long lastSequence, long stateHash, List<AssetTotals> a
                 negative++;
             }
             totals.add(new AssetTotals(asset.code(), users[a], held[a], fees.total(a),
-                    engine.accounts.treasury().total(a), engine.netDeposits(asset), reserved[a]));
+                    engine.accounts.treasury().total(a), engine.netDeposits(asset), reserved[a], withdrawing[a]));
         }
         int crossed = 0;
         for (Market market : engine.marketList) {

@@ -34,7 +34,8 @@ public final class WireCodes {
             RejectReason.INVALID_ORDER, RejectReason.TRANSACTION_ID_REUSED, RejectReason.CLIENT_ORDER_ID_REUSED,
             RejectReason.SAME_ACCOUNT, RejectReason.INVALID_ACCOUNT, RejectReason.ALREADY_EXISTS,
             RejectReason.INVALID_MARKET, RejectReason.TIME_IN_FORCE, RejectReason.USER_CANCELLED,
-            RejectReason.EXPIRED, RejectReason.BUDGET_EXHAUSTED);
+            RejectReason.EXPIRED, RejectReason.BUDGET_EXHAUSTED, RejectReason.WITHDRAWAL_NOT_FOUND,
+            RejectReason.INVALID_TRANSACTION_ID);
 
     /**
      * Not written as such, but folded into the fingerprint of each remembered transaction id, which snapshots

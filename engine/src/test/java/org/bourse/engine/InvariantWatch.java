@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.bourse.engine.command.Command;
+import org.bourse.engine.command.HoldWithdrawal;
+import org.bourse.engine.command.ReleaseWithdrawal;
+import org.bourse.engine.command.SettleWithdrawal;
 
 /**
  * Watches an engine's events for anything that must never happen, and checks the engine's books after each
@@ -29,7 +32,7 @@ final class InvariantWatch implements EngineListener {
     private final Map<Long, Long> initialHolds = new HashMap<>();
     private final Set<Long> ended = new HashSet<>();
     private final Set<Long> touched = new HashSet<>();
-    /** How often each event, final status and reason was seen: what the random trading reached. */
+    /** How often each event, final status and reason, and each withdrawal outcome was seen: what the random trading reached. */
     private final Map<String, Integer> seen = new TreeMap<>();
     private long trades;
 
@@ -150,6 +153,11 @@ final class InvariantWatch implements EngineListener {
 
     @Override
     public void commandCompleted(long sequence, Command command, Result result) {
+        if (command instanceof HoldWithdrawal || command instanceof SettleWithdrawal
+                || command instanceof ReleaseWithdrawal) {
+            String outcome = !result.accepted() ? result.rejection().name() : result.replayed() ? "REPLAYED" : "OK";
+            seen.merge(command.getClass().getSimpleName() + " " + outcome, 1, Integer::sum);
+        }
         commandSums.forEach((asset, sum) -> {
             if (sum != 0) {
                 fail("the command's " + asset + " ledger lines sum to " + sum);

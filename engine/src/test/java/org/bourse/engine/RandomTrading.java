@@ -11,10 +11,13 @@ import org.bourse.engine.command.DefineAsset;
 import org.bourse.engine.command.Deposit;
 import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
+import org.bourse.engine.command.HoldWithdrawal;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.command.ReleaseWithdrawal;
 import org.bourse.engine.command.SetMarketStatus;
+import org.bourse.engine.command.SettleWithdrawal;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
 import org.bourse.engine.testsupport.Seed;
@@ -22,7 +25,7 @@ import org.bourse.engine.testsupport.Seed;
 /**
  * Random but plausible trading for the property tests. Three markets with different ticks, lots, fee rates
  * (maker below, at zero, and above taker) and minimum notionals; 5 to 20 users; and a stream of what a busy
- * exchange sees: money in and out, every order kind and time in force, cancels of anyone's orders, two-step
+ * exchange sees: money in and out (withdrawals held, then paid out or released), every order kind and time in force, cancels of anyone's orders, two-step
  * orders, expiry, halts, replayed ids. Prices cluster around a drifting mid per market so that orders cross
  * and stops fire, and a few commands in a hundred carry nonsense (zero, negative, off-lot, off-tick, near
  * {@code Long.MAX_VALUE}, unknown users and markets) that must be refused without harm.
@@ -97,6 +100,7 @@ final class RandomTrading {
     /** Orders created so far (most recent last), to cancel and execute: {id, owner, 1 if created pending}. */
     private final List<long[]> orders = new ArrayList<>();
     private final List<Command> moneyCommands = new ArrayList<>();
+    private final List<HoldWithdrawal> withdrawals = new ArrayList<>();
 
     RandomTrading(long seed) {
         random = new SplittableRandom(seed);
@@ -187,7 +191,7 @@ final class RandomTrading {
         } else if (dice < 96) {
             command = nonsenseMoney();
         } else {
-            command = limit();
+            command = withdrawal();
         }
         return step(command);
     }
@@ -305,6 +309,38 @@ final class RandomTrading {
                 yield new Transfer(transactionId(), random.nextBoolean() ? from : stranger,
                         random.nextBoolean() ? from : stranger, asset, amount, null, null);
             }
+        };
+    }
+
+    /**
+     * A withdrawal: a new hold (sometimes with a used id), or a recent one sent again, paid out (sometimes with
+     * another reference, or twice), released, or ended by the wrong user; and a few holds with nonsense in them.
+     */
+    private Command withdrawal() {
+        int roll = random.nextInt(12);
+        if (withdrawals.isEmpty() || roll < 5) {
+            String asset = asset();
+            String id = roll == 0 && !withdrawals.isEmpty()
+                    ? withdrawals.get(random.nextInt(withdrawals.size())).transactionId() : transactionId();
+            HoldWithdrawal hold = new HoldWithdrawal(id, user(), asset, amount(asset) / 4 + 1,
+                    random.nextInt(3) == 0 ? 0 : amount(asset) / 200, null);
+            withdrawals.add(hold);
+            if (withdrawals.size() > 30) {
+                withdrawals.removeFirst();
+            }
+            return hold;
+        }
+        HoldWithdrawal earlier = withdrawals.get(random.nextInt(withdrawals.size()));
+        long owner = random.nextInt(10) == 0 ? user() : earlier.userId();
+        return switch (roll) {
+            case 5 -> earlier;
+            case 6, 7, 8 -> new SettleWithdrawal(earlier.transactionId(), owner,
+                    random.nextInt(4) == 0 ? "another-reference" : "ref-" + earlier.transactionId(), null);
+            case 9, 10 -> new ReleaseWithdrawal(earlier.transactionId(), owner, null);
+            default -> new HoldWithdrawal(random.nextInt(4) == 0 ? null : transactionId(),
+                    random.nextBoolean() ? user() : pick(0, Accounts.FEE_ACCOUNT, users + 1),
+                    random.nextInt(5) == 0 ? "XRP" : asset(), pick(0, -1, 1, Long.MAX_VALUE, Accounts.MAX_BALANCE),
+                    pick(0, -1, 1, Long.MAX_VALUE), null);
         };
     }
 

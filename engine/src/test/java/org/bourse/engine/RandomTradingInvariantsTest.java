@@ -41,7 +41,11 @@ class RandomTradingInvariantsTest {
                     "CANCELLED SELF_TRADE_PREVENTED", "CANCELLED NO_LIQUIDITY", "CANCELLED BUDGET_EXHAUSTED",
                     "FAILED SELF_TRADE_PREVENTED", "FAILED POST_ONLY_WOULD_TAKE", "FAILED MARKET_HALTED",
                     "FAILED INSUFFICIENT_FUNDS", "FAILED NO_LIQUIDITY", "REJECTED INSUFFICIENT_FUNDS",
-                    "REJECTED INVALID_QUANTITY", "REJECTED INVALID_PRICE", "REJECTED BELOW_MIN_NOTIONAL");
+                    "REJECTED INVALID_QUANTITY", "REJECTED INVALID_PRICE", "REJECTED BELOW_MIN_NOTIONAL",
+                    "HoldWithdrawal OK", "HoldWithdrawal REPLAYED", "HoldWithdrawal INSUFFICIENT_FUNDS",
+                    "HoldWithdrawal TRANSACTION_ID_REUSED", "HoldWithdrawal INVALID_AMOUNT", "SettleWithdrawal OK",
+                    "SettleWithdrawal REPLAYED", "SettleWithdrawal WITHDRAWAL_NOT_FOUND", "ReleaseWithdrawal OK",
+                    "ReleaseWithdrawal REPLAYED", "ReleaseWithdrawal WITHDRAWAL_NOT_FOUND");
         }
     }
 

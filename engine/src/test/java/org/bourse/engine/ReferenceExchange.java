@@ -55,6 +55,10 @@ final class ReferenceExchange {
     private record Fingerprint(LedgerType type, long from, long to, String asset, long amount, String memo) {
     }
 
+    /** A withdrawal's hold, amounts in minor units of the asset. */
+    private record Withdrawal(long user, String asset, long amount, long fee) {
+    }
+
     private static final class Book {
         ListMarket rules;
         String base, quote;
@@ -99,6 +103,8 @@ final class ReferenceExchange {
     private final ArrayDeque<Order> firedStops = new ArrayDeque<>();
     private final Map<String, Remembered<Fingerprint>> transactions = new HashMap<>();
     private final Map<String, Remembered<Long>> clientOrderIds = new HashMap<>();
+    private final Map<String, Withdrawal> withdrawals = new HashMap<>();          // "user:transaction id" → held
+    private final Map<String, Remembered<String>> endedWithdrawals = new HashMap<>(); // → how it ended
     private final List<Recorder.Trade> trades = new ArrayList<>();
     private final Set<Long> touched = new HashSet<>();
     private long lastOrderId, lastTradeId, now;
@@ -173,6 +179,9 @@ final class ReferenceExchange {
                     c.amount(), null);
             case Transfer c -> money(LedgerType.TRANSFER_OUT, c.transactionId(), c.fromUserId(), c.toUserId(), c.asset(),
                     c.amount(), c.memo());
+            case HoldWithdrawal c -> holdWithdrawal(c);
+            case SettleWithdrawal c -> endWithdrawal(c.userId(), c.transactionId(), "settled " + c.reference());
+            case ReleaseWithdrawal c -> endWithdrawal(c.userId(), c.transactionId(), "released");
             case PlaceOrder c -> place(c);
             case ExecuteOrder c -> execute(c);
             case CancelOrder c -> cancel(c);
@@ -244,6 +253,59 @@ final class ReferenceExchange {
         if (transactionId != null) {
             transactions.put(key, new Remembered<>(print, now + retention));
         }
+        return Result.OK;
+    }
+
+    /** Amount and fee move from available to held; the same id counts once per user, like other transactions. */
+    private Result holdWithdrawal(HoldWithdrawal c) {
+        String key = c.userId() + ":" + c.transactionId();
+        Withdrawal live = withdrawals.get(key);
+        if (live != null) {
+            boolean same = live.asset().equals(c.asset()) && live.amount() == c.amount() && live.fee() == c.fee();
+            return same ? Result.REPLAYED : rejected(TRANSACTION_ID_REUSED);
+        }
+        Fingerprint print = new Fingerprint(LedgerType.WITHDRAWAL, c.userId(), c.fee(), c.asset(), c.amount(), "hold");
+        Fingerprint used = c.transactionId() == null ? null : recall(transactions, key);
+        if (used != null) {
+            return used.equals(print) ? Result.REPLAYED : rejected(TRANSACTION_ID_REUSED);
+        }
+        if (c.transactionId() == null) {
+            return rejected(INVALID_TRANSACTION_ID);
+        }
+        if (!scales.containsKey(c.asset())) {
+            return rejected(ASSET_NOT_FOUND);
+        }
+        if (c.amount() <= 0 || c.fee() < 0 || c.amount() > Accounts.MAX_BALANCE || c.fee() > Accounts.MAX_BALANCE) {
+            return rejected(INVALID_AMOUNT);
+        }
+        BigDecimal total = amount(c.amount(), c.asset()).add(amount(c.fee(), c.asset()));
+        if (!canSpend(c.userId(), c.asset(), total)) {
+            return rejected(INSUFFICIENT_FUNDS);
+        }
+        add(available, c.userId(), c.asset(), total.negate());
+        add(held, c.userId(), c.asset(), total);
+        withdrawals.put(key, new Withdrawal(c.userId(), c.asset(), c.amount(), c.fee()));
+        transactions.put(key, new Remembered<>(print, now + retention));
+        return Result.OK;
+    }
+
+    /** Paid out (amount to the treasury, fee to the fee account) or released; once, and replayed when told again. */
+    private Result endWithdrawal(long user, String transactionId, String outcome) {
+        String key = user + ":" + transactionId;
+        Withdrawal w = withdrawals.remove(key);
+        if (w == null) {
+            return outcome.equals(recall(endedWithdrawals, key)) ? Result.REPLAYED : rejected(WITHDRAWAL_NOT_FOUND);
+        }
+        BigDecimal amount = amount(w.amount(), w.asset());
+        BigDecimal fee = amount(w.fee(), w.asset());
+        add(held, user, w.asset(), amount.add(fee).negate());
+        if (outcome.equals("released")) {
+            add(available, user, w.asset(), amount.add(fee));
+        } else {
+            add(available, Accounts.TREASURY, w.asset(), amount);
+            add(available, Accounts.FEE_ACCOUNT, w.asset(), fee);
+        }
+        endedWithdrawals.put(key, new Remembered<>(outcome, now + retention));
         return Result.OK;
     }
 

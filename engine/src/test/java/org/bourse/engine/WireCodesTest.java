@@ -41,7 +41,8 @@ class WireCodesTest {
                         RejectReason.INVALID_ORDER, RejectReason.TRANSACTION_ID_REUSED,
                         RejectReason.CLIENT_ORDER_ID_REUSED, RejectReason.SAME_ACCOUNT, RejectReason.INVALID_ACCOUNT,
                         RejectReason.ALREADY_EXISTS, RejectReason.INVALID_MARKET, RejectReason.TIME_IN_FORCE,
-                        RejectReason.USER_CANCELLED, RejectReason.EXPIRED, RejectReason.BUDGET_EXHAUSTED),
+                        RejectReason.USER_CANCELLED, RejectReason.EXPIRED, RejectReason.BUDGET_EXHAUSTED,
+                        RejectReason.WITHDRAWAL_NOT_FOUND, RejectReason.INVALID_TRANSACTION_ID),
                 codes("LedgerType", WireCodes.LEDGER_TYPE, LedgerType.class,
                         LedgerType.DEPOSIT, LedgerType.WITHDRAWAL, LedgerType.TRANSFER_IN, LedgerType.TRANSFER_OUT,
                         LedgerType.TRADE, LedgerType.FEE));

@@ -21,11 +21,18 @@ class AuditController {
 
     record AssetResponse(String asset, String sumOfBalances, String held, String sumOfLedgerEntries,
                          String ledgerAllAccounts, String depositsMinusWithdrawals, String feeAccount,
-                         String reservedByOrders, boolean mismatch) {
+                         String reservedByOrders, String heldForWithdrawals, boolean mismatch) {
+    }
+
+    record ChainReserveResponse(String asset, String network, String hotWallet, String hotWalletBalance,
+                         String depositAddressesBalance, String onChain, String usersBalances, String pendingWithdrawals,
+                         String feeAccount, String difference, String creditedDeposits, String confirmedWithdrawals,
+                         String pendingWithdrawalsRecorded, String unavailable) {
     }
 
     record RunResponse(String ranAt, String sequence, String lastLedgerId, boolean healthy, int negativeBalances,
-                       int crossedBooks, int holdMismatches, boolean readModelsAhead, List<AssetResponse> assets) {
+                       int crossedBooks, int holdMismatches, boolean readModelsAhead, List<AssetResponse> assets,
+                       List<ChainReserveResponse> chain) {
     }
 
     @GetMapping("/reconciliation")
@@ -44,10 +51,15 @@ class AuditController {
                 run.healthy(), run.negativeBalances(), run.crossedBooks(), run.holdMismatches(), run.readModelsAhead(),
                 run.assets().stream().map(a -> new AssetResponse(a.asset(), text(a.balances()), text(a.held()),
                         text(a.ledger()), text(a.ledgerAllAccounts()), text(a.netDeposits()), text(a.feeAccount()),
-                        text(a.reservedByOrders()), !a.matches())).toList());
+                        text(a.reservedByOrders()), text(a.heldForWithdrawals()), !a.matches())).toList(),
+                run.chain().stream().map(c -> new ChainReserveResponse(c.asset(), c.network(), c.hotWallet(),
+                        text(c.hotWalletBalance()), text(c.depositAddressesBalance()), text(c.onChain()),
+                        text(c.usersBalances()), text(c.pendingWithdrawals()), text(c.feeAccount()), text(c.difference()),
+                        text(c.creditedDeposits()), text(c.confirmedWithdrawals()), text(c.pendingWithdrawalsRecorded()),
+                        c.unavailable())).toList());
     }
 
     private static String text(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bourse.chain.ChainReserves;
 import org.bourse.engine.StateReport;
 import org.bourse.exchange.ExchangeGateway;
 import org.bourse.exchange.MarketCatalog;
@@ -32,17 +33,31 @@ final class Reconciliation {
     /** One asset's figures, in whole units of the asset. */
     record AssetReconciliation(String asset, BigDecimal balances, BigDecimal held, BigDecimal ledger,
                                BigDecimal ledgerAllAccounts, BigDecimal netDeposits, BigDecimal feeAccount,
-                               BigDecimal reservedByOrders, boolean matches) {
+                               BigDecimal reservedByOrders, BigDecimal heldForWithdrawals, boolean matches) {
     }
 
-    /** A whole run: the engine sequence and ledger line it reconciled at, and the engine's own invariant checks. */
     /**
      * A whole run: the engine sequence and ledger line it reconciled at, and the engine's own invariant checks.
      * {@code readModelsAhead} is true when the SQL read models hold ledger lines or a projected sequence the
      * engine does not have, which only a lost journal tail could cause.
      */
     record Run(Instant ranAt, long sequence, long lastLedgerId, List<AssetReconciliation> assets, int negativeBalances,
-               int crossedBooks, int holdMismatches, boolean readModelsAhead, boolean healthy) {
+               int crossedBooks, int holdMismatches, boolean readModelsAhead, boolean healthy,
+               List<ChainReconciliation> chain) {
+    }
+
+    /**
+     * One asset on a chain: what is on the chain (hot wallet and deposit addresses) against what the exchange owes
+     * its users (their balances, pending withdrawals included), and the difference: the exchange's own funds (fees,
+     * the hot wallet's funding, dust below the asset's precision) less the gas it paid. Reported, not judged: the
+     * figures on both sides are independent records (the chain, the engine, the module's deposits and withdrawals).
+     * The on-chain figures and the difference are null when the node did not answer.
+     */
+    record ChainReconciliation(String asset, String network, String hotWallet, BigDecimal hotWalletBalance,
+                               BigDecimal depositAddressesBalance, BigDecimal onChain, BigDecimal usersBalances,
+                               BigDecimal pendingWithdrawals, BigDecimal feeAccount, BigDecimal difference,
+                               BigDecimal creditedDeposits, BigDecimal confirmedWithdrawals,
+                               BigDecimal pendingWithdrawalsRecorded, String unavailable) {
     }
 
     private record EngineSide(StateReport report, long lastLedgerId) {
@@ -50,13 +65,16 @@ final class Reconciliation {
 
     private final ExchangeGateway exchange;
     private final MarketCatalog catalog;
+    private final ChainReserves reserves;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private volatile Run last;
 
-    Reconciliation(ExchangeGateway exchange, MarketCatalog catalog, JdbcTemplate jdbc, Clock clock) {
+    Reconciliation(ExchangeGateway exchange, MarketCatalog catalog, ChainReserves reserves, JdbcTemplate jdbc,
+                   Clock clock) {
         this.exchange = exchange;
         this.catalog = catalog;
+        this.reserves = reserves;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -94,15 +112,33 @@ final class Reconciliation {
                     && balances.compareTo(netDeposits) == 0;
             allMatch &= matches;
             assets.add(new AssetReconciliation(t.asset(), balances, BigDecimal.valueOf(t.held(), scale), sums[0], sums[1],
-                    netDeposits, BigDecimal.valueOf(t.fees(), scale), BigDecimal.valueOf(t.reserved(), scale), matches));
+                    netDeposits, BigDecimal.valueOf(t.fees(), scale), BigDecimal.valueOf(t.reserved(), scale),
+                    BigDecimal.valueOf(t.withdrawing(), scale), matches));
         }
         StateReport report = engine.report();
         boolean ahead = head.projected() > report.lastSequence() || head.newestLedgerLine() > engine.lastLedgerId();
         Run run = new Run(clock.instant(), report.lastSequence(), engine.lastLedgerId(), List.copyOf(assets),
                 report.negativeBalances(), report.crossedBooks(), report.holdMismatches(), ahead,
-                allMatch && report.healthy() && !ahead);
+                allMatch && report.healthy() && !ahead, chain(report));
         last = run;
         return run;
+    }
+
+    private List<ChainReconciliation> chain(StateReport report) {
+        List<ChainReconciliation> out = new ArrayList<>();
+        for (ChainReserves.Reserve reserve : reserves.reserves()) {
+            StateReport.AssetTotals totals = report.assets().stream().filter(t -> t.asset().equals(reserve.asset()))
+                    .findFirst().orElseThrow();
+            int scale = catalog.assetScale(reserve.asset()).orElse(0);
+            BigDecimal owed = BigDecimal.valueOf(totals.users(), scale);
+            BigDecimal onChain = reserve.onChain();
+            out.add(new ChainReconciliation(reserve.asset(), reserve.network(), reserve.hotWallet(),
+                    reserve.hotWalletBalance(), reserve.depositAddressesBalance(), onChain, owed,
+                    BigDecimal.valueOf(totals.withdrawing(), scale), BigDecimal.valueOf(totals.fees(), scale),
+                    onChain == null ? null : onChain.subtract(owed), reserve.creditedDeposits(),
+                    reserve.confirmedWithdrawals(), reserve.pendingWithdrawals(), reserve.unavailable()));
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -50,6 +50,11 @@ public final class HttpApi {
         return new HttpApi(base, Map.of("X-Forwarded-For", nextAddress()));
     }
 
+    /** The same caller, headers and token included, of a server on another port (a restarted one). */
+    public HttpApi withPort(int port) {
+        return new HttpApi(URI.create("http://localhost:" + port), headers);
+    }
+
     public HttpApi withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);

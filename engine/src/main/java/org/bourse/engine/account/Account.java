@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One owner's balances, per asset index: {@code available} may be spent or held, {@code held} is reserved by
- * open orders. The total is their sum. Owned by the engine thread.
+ * open orders and by withdrawals not yet paid out. The total is their sum. Owned by the engine thread.
  */
 public final class Account {
 

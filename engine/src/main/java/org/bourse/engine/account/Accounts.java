@@ -80,11 +80,17 @@ public final class Accounts {
     /** Takes {@code amount} out of held funds (a fill settling from its hold) and writes the ledger line. */
     public void spendHeld(Account account, Asset asset, long amount, LedgerType type, long orderId, long tradeId,
                           String traceId) {
+        spendHeld(account, asset, amount, type, orderId, tradeId, null, traceId);
+    }
+
+    /** The same, for a movement that carries a transaction id (a withdrawal paying out its hold). */
+    public void spendHeld(Account account, Asset asset, long amount, LedgerType type, long orderId, long tradeId,
+                          String transactionId, String traceId) {
         if (amount == 0) {
             return;
         }
         account.addHeld(asset.index(), -amount);
-        written(account, asset, -amount, type, orderId, tradeId, null, traceId);
+        written(account, asset, -amount, type, orderId, tradeId, transactionId, traceId);
     }
 
     /** Reserves available funds for an order. @return false, changing nothing, when there is not enough */

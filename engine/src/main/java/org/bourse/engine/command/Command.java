@@ -7,7 +7,8 @@ package org.bourse.engine.command;
  */
 public sealed interface Command
         permits DefineAsset, ListMarket, SetMarketStatus, OpenAccount, OpenFundedAccount, Deposit, Withdraw, Transfer,
-                PlaceOrder, ExecuteOrder, CancelOrder, ExpirePendingOrders {
+                PlaceOrder, ExecuteOrder, CancelOrder, ExpirePendingOrders, HoldWithdrawal, SettleWithdrawal,
+                ReleaseWithdrawal {
 
     String traceId();
 }

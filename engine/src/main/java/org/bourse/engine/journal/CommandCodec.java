@@ -18,11 +18,14 @@ import org.bourse.engine.command.DefineAsset;
 import org.bourse.engine.command.Deposit;
 import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
+import org.bourse.engine.command.HoldWithdrawal;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
 import org.bourse.engine.command.OpenFundedAccount;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.command.ReleaseWithdrawal;
 import org.bourse.engine.command.SetMarketStatus;
+import org.bourse.engine.command.SettleWithdrawal;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
 
@@ -47,14 +50,18 @@ public final class CommandCodec {
     private static final byte EXECUTE_ORDER = 9;
     private static final byte CANCEL_ORDER = 10;
     private static final byte EXPIRE_PENDING_ORDERS = 11;
-    private static final byte OPEN_FUNDED_ACCOUNT = 20;
+    // journal version 2
+    private static final byte HOLD_WITHDRAWAL = 12;
+    private static final byte SETTLE_WITHDRAWAL = 13;
+    private static final byte RELEASE_WITHDRAWAL = 14;
+    private static final byte OPEN_FUNDED_ACCOUNT = 15;
 
     /**
      * The last type byte each journal version may hold, by version (index 0 unused): type bytes are handed
      * out in order and never reused, so a version holds every type up to its last. A higher type in a segment
      * of that version is damage, not a newer command (a newer writer writes a newer version).
      */
-    private static final byte[] LAST_TYPE_OF_VERSION = {0, EXPIRE_PENDING_ORDERS};
+    private static final byte[] LAST_TYPE_OF_VERSION = {0, EXPIRE_PENDING_ORDERS, OPEN_FUNDED_ACCOUNT};
 
     private CommandCodec() {
     }
@@ -114,6 +121,22 @@ public final class CommandCodec {
                 out.writeByte(EXPIRE_PENDING_ORDERS);
                 out.writeLong(c.createdAtOrBefore());
             }
+            case HoldWithdrawal c -> {
+                out.writeByte(HOLD_WITHDRAWAL);
+                writeMovement(out, c.transactionId(), c.userId(), c.asset(), c.amount());
+                out.writeLong(c.fee());
+            }
+            case SettleWithdrawal c -> {
+                out.writeByte(SETTLE_WITHDRAWAL);
+                writeString(out, c.transactionId());
+                out.writeLong(c.userId());
+                writeString(out, c.reference());
+            }
+            case ReleaseWithdrawal c -> {
+                out.writeByte(RELEASE_WITHDRAWAL);
+                writeString(out, c.transactionId());
+                out.writeLong(c.userId());
+            }
         }
         writeString(out, command.traceId());
     }
@@ -151,6 +174,10 @@ public final class CommandCodec {
             case EXECUTE_ORDER -> new ExecuteOrder(in.readLong(), in.readLong(), readString(in));
             case CANCEL_ORDER -> new CancelOrder(in.readLong(), in.readLong(), readString(in));
             case EXPIRE_PENDING_ORDERS -> new ExpirePendingOrders(in.readLong(), readString(in));
+            case HOLD_WITHDRAWAL -> new HoldWithdrawal(readString(in), in.readLong(), readString(in), in.readLong(),
+                    in.readLong(), readString(in));
+            case SETTLE_WITHDRAWAL -> new SettleWithdrawal(readString(in), in.readLong(), readString(in), readString(in));
+            case RELEASE_WITHDRAWAL -> new ReleaseWithdrawal(readString(in), in.readLong(), readString(in));
             default -> throw new StreamCorruptedException("unknown command type " + type);
         };
     }

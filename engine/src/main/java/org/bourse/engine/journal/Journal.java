@@ -35,9 +35,9 @@ public final class Journal {
 
     static final int MAGIC = 0x42524A4C;
     /** The segment format this build writes (see {@code docs/formats.md}). */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** The segment formats this build reads, oldest first; {@link #VERSION} is the last. */
-    static final int[] READABLE_VERSIONS = {1};
+    static final int[] READABLE_VERSIONS = {1, 2};
     static final int SEGMENT_HEADER_BYTES = 16;
     /** length and checksum */
     static final int RECORD_PREFIX_BYTES = 8;

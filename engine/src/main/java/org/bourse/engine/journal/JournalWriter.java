@@ -174,6 +174,16 @@ public final class JournalWriter implements AutoCloseable {
             }
             segmentSize = scan.position();
             lastSequence = scan.lastSequence();
+            if (scan.version() < Journal.VERSION) {
+                // an older format: its records stay as they are, and today's go into a segment of today's format
+                channel.close();
+                channel = null;
+                if (lastSequence < newest.firstSequence()) { // it holds no record: it is replaced
+                    Files.delete(newest.path());
+                    lastSequence = newest.firstSequence() - 1;
+                }
+                return;
+            }
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

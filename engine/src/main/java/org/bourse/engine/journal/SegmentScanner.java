@@ -149,6 +149,11 @@ final class SegmentScanner implements AutoCloseable {
         return endOffset - (end - start);
     }
 
+    /** The segment's format, from its header. */
+    int version() {
+        return version;
+    }
+
     /** The sequence of the last good record read, or one before the segment's first when there was none. */
     long lastSequence() {
         return expectedSequence - 1;

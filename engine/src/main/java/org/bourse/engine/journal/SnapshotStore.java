@@ -37,10 +37,14 @@ import org.bourse.engine.EngineSnapshot;
 public final class SnapshotStore {
 
     static final int MAGIC = 0x4252534E;
-    /** The snapshot format this build writes (see {@code docs/formats.md}). */
-    static final int VERSION = 1;
+    /**
+     * The snapshot format this build writes (see {@code docs/formats.md}): the body's own format follows the
+     * file's version ({@link EngineSnapshot#FORMAT}). Version 1 files (before withdrawal holds) are still read;
+     * their engine has no holds.
+     */
+    static final int VERSION = EngineSnapshot.FORMAT;
     /** The snapshot formats this build reads, oldest first; {@link #VERSION} is the last. */
-    static final int[] READABLE_VERSIONS = {1};
+    static final int[] READABLE_VERSIONS = {1, 2};
     static final int HEADER_BYTES = 28;
 
     private static final Pattern NAME = Pattern.compile("(\\d{20})\\.snap");
@@ -168,7 +172,7 @@ public final class SnapshotStore {
             if (checksum(channel) != checksum) {
                 throw corrupt(file, "checksum mismatch");
             }
-            return parse(file, channel, sequence);
+            return parse(file, channel, sequence, version);
         }
     }
 
@@ -278,12 +282,12 @@ public final class SnapshotStore {
         return (int) crc.getValue();
     }
 
-    private static Engine parse(Path file, FileChannel channel, long sequence) throws IOException {
+    private static Engine parse(Path file, FileChannel channel, long sequence, int version) throws IOException {
         channel.position(HEADER_BYTES);
         DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
         Engine engine;
         try {
-            engine = EngineSnapshot.read(in);
+            engine = EngineSnapshot.read(in, version);
         } catch (RuntimeException e) {
             throw corrupt(file, "inconsistent content: " + e);
         }

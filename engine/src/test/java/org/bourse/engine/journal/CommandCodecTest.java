@@ -27,11 +27,14 @@ import org.bourse.engine.command.DefineAsset;
 import org.bourse.engine.command.Deposit;
 import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
+import org.bourse.engine.command.HoldWithdrawal;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
 import org.bourse.engine.command.OpenFundedAccount;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.command.ReleaseWithdrawal;
 import org.bourse.engine.command.SetMarketStatus;
+import org.bourse.engine.command.SettleWithdrawal;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
 import org.bourse.engine.testsupport.RandomSeed;
@@ -74,7 +77,13 @@ class CommandCodecTest {
                 new PlaceOrder(1, null, null, null, null, null, false, 0, 0, 0, 0, false, null),
                 new PlaceOrder(MAX, UNICODE, "BTC-USD", Side.SELL, OrderKind.STOP_LIMIT, TimeInForce.FOK, true, MIN, MAX,
                         MIN, MAX, true, UNICODE),
-                new SetMarketStatus(null, null, null)));
+                new SetMarketStatus(null, null, null),
+                new HoldWithdrawal("w-1", 7, "ETH", 150_000_000, 100_000, "trace"),
+                new HoldWithdrawal(null, MIN, null, MAX, MIN, null),
+                new SettleWithdrawal("w-1", 7, "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060", UNICODE),
+                new SettleWithdrawal(null, MAX, null, null),
+                new ReleaseWithdrawal("w-2", 8, "t"),
+                new ReleaseWithdrawal(null, MIN, null)));
         for (MarketStatus status : MarketStatus.values()) {
             samples.add(new SetMarketStatus("ETH-USD", status, "s"));
         }
@@ -128,7 +137,9 @@ class CommandCodecTest {
                 Map.entry(SetMarketStatus.class, 3), Map.entry(OpenAccount.class, 4), Map.entry(Deposit.class, 5),
                 Map.entry(Withdraw.class, 6), Map.entry(Transfer.class, 7), Map.entry(PlaceOrder.class, 8),
                 Map.entry(ExecuteOrder.class, 9), Map.entry(CancelOrder.class, 10),
-                Map.entry(ExpirePendingOrders.class, 11));
+                Map.entry(ExpirePendingOrders.class, 11), Map.entry(HoldWithdrawal.class, 12),
+                Map.entry(SettleWithdrawal.class, 13), Map.entry(ReleaseWithdrawal.class, 14),
+                Map.entry(OpenFundedAccount.class, 15));
 
         assertThat(typeBytes.keySet()).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
         for (Command command : samples()) {
@@ -136,6 +147,18 @@ class CommandCodecTest {
         }
         typeBytes.forEach((type, code) -> assertThat(FormatsDocument.row(code + " | `" + type.getSimpleName() + "`"))
                 .as("docs/formats.md's row of type byte %d, %s", code, type.getSimpleName()).isNotNull());
+    }
+
+    @Test
+    void theTypeBytesOfTheFirstCommandsNeverChangeAndLaterOnesComeAfterThem() throws IOException {
+        // the type bytes are the journal format: a journal written before the withdrawal commands reads the same
+        assertThat(encode(new DefineAsset("X", 1, null))[0]).isEqualTo((byte) 1);
+        assertThat(encode(new Withdraw(null, 1, null, 1, null))[0]).isEqualTo((byte) 6);
+        assertThat(encode(new ExpirePendingOrders(1, null))[0]).isEqualTo((byte) 11);
+        assertThat(encode(new HoldWithdrawal(null, 1, null, 1, 0, null))[0]).isEqualTo((byte) 12);
+        assertThat(encode(new SettleWithdrawal(null, 1, null, null))[0]).isEqualTo((byte) 13);
+        assertThat(encode(new ReleaseWithdrawal(null, 1, null))[0]).isEqualTo((byte) 14);
+        assertThat(encode(new OpenFundedAccount(1, null, 0, null))[0]).isEqualTo((byte) 15);
     }
 
     @Test

@@ -9,8 +9,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.StreamCorruptedException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 import org.bourse.engine.Engine;
 import org.bourse.engine.EngineSnapshot;
@@ -27,6 +32,7 @@ import org.bourse.engine.testsupport.RandomSeed;
 import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(RandomSeed.class)
 class EngineSnapshotTest {
@@ -37,9 +43,11 @@ class EngineSnapshotTest {
         List<Stamped> script = Stamped.stamp(random.script(6_000));
         int[] cuts = {30, 700, 2_500, 4_000};
         List<Kind> snapshotted = new ArrayList<>();
+        int withdrawalHolds = 0;
         for (int cut : cuts) {
             Engine original = Stamped.replay(script.subList(0, cut));
             snapshotted.addAll(liveOrders(original));
+            withdrawalHolds += original.withdrawalHolds().size();
             Engine restored = roundTrip(original);
             assertThat(restored.stateHash()).as("state hash after %d commands", cut).isEqualTo(original.stateHash());
 
@@ -49,6 +57,44 @@ class EngineSnapshotTest {
             assertThat(restored.report().healthy()).isTrue();
         }
         assertCarriesEveryKindOfLiveOrder(snapshotted, seed);
+        assertThat(withdrawalHolds).as("withdrawal holds snapshotted with seed %d", seed).isPositive();
+    }
+
+    @Test
+    void aSnapshotFileWrittenBeforeWithdrawalHoldsExistedStillRestores(@TempDir Path directory) throws IOException {
+        Engine original = Stamped.replay(Stamped.stamp(new RandomCommands(11, 3).setup()));
+        byte[] current = write(original);
+        // format 1 is format 2 without the withdrawal section: two empty counts just before the closing state hash
+        int section = current.length - 8 - 8;
+        assertThat(Arrays.copyOfRange(current, section, section + 8)).containsOnly(0);
+        byte[] formatOne = new byte[current.length - 8];
+        System.arraycopy(current, 0, formatOne, 0, section);
+        System.arraycopy(current, section + 8, formatOne, section, 8);
+        CRC32C crc = new CRC32C();
+        crc.update(formatOne);
+        ByteBuffer file = ByteBuffer.allocate(SnapshotStore.HEADER_BYTES + formatOne.length).putInt(SnapshotStore.MAGIC)
+                .putInt(1).putLong(original.lastSequence()).putLong(formatOne.length).putInt((int) crc.getValue())
+                .put(formatOne);
+        Files.write(directory.resolve(String.format("%020d.snap", original.lastSequence())), file.array());
+
+        Engine restored = new SnapshotStore(directory, false).read(original.lastSequence());
+
+        assertThat(restored.stateHash()).isEqualTo(original.stateHash());
+        assertThat(restored.withdrawalHolds()).isEmpty();
+        assertThat(restored.report().healthy()).isTrue();
+    }
+
+    @Test
+    void aSnapshotFromANewerBuildIsRefusedRatherThanMisread(@TempDir Path directory) throws IOException {
+        SnapshotStore store = new SnapshotStore(directory, false);
+        long sequence = store.write(Stamped.replay(Stamped.stamp(new RandomCommands(12, 2).setup())));
+        Path file = directory.resolve(String.format("%020d.snap", sequence));
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(4, SnapshotStore.VERSION + 1);
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> store.read(sequence)).isInstanceOf(UnsupportedFormatException.class)
+                .hasMessageContaining("format version " + (SnapshotStore.VERSION + 1));
     }
 
     /** What a live order was when snapshotted (the engine's own objects change as it goes on). */

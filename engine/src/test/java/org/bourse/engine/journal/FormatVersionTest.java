@@ -49,7 +49,7 @@ class FormatVersionTest {
     }
 
     @ParameterizedTest(name = "version {0}")
-    @ValueSource(ints = {2, 0, Integer.MAX_VALUE})
+    @ValueSource(ints = {3, 0, Integer.MAX_VALUE})
     void aJournalSegmentOfAnotherVersionStopsTheStartAndIsLeftAsItIs(int version) throws IOException {
         Files.delete(snapshot);
         writeVersion(segment, version);
@@ -66,11 +66,11 @@ class FormatVersionTest {
 
     @Test
     void aSnapshotOfANewerVersionStopsTheStartInsteadOfBeingPassedOverForTheJournal() throws IOException {
-        writeVersion(snapshot, 2);
+        writeVersion(snapshot, 3);
 
         assertNamesTheVersions(() -> Recovery.recover(root, Stamped.CONFIG, Long.MAX_VALUE, EngineListener.NONE),
-                "snapshot " + snapshot, 2);
-        assertNamesTheVersions(() -> EngineRuntime.start(config(), null, Long.MAX_VALUE), "snapshot " + snapshot, 2);
+                "snapshot " + snapshot, 3);
+        assertNamesTheVersions(() -> EngineRuntime.start(config(), null, Long.MAX_VALUE), "snapshot " + snapshot, 3);
         assertThat(snapshot).as("left for the build that reads it").exists();
     }
 
@@ -104,7 +104,7 @@ class FormatVersionTest {
     private static void assertNamesTheVersions(Start start, String file, int version) {
         assertThatThrownBy(start::run).isInstanceOf(UnsupportedFormatException.class)
                 .hasMessageContaining(file + " has format version " + version)
-                .hasMessageContaining("this build of Bourse reads version 1 only")
+                .hasMessageContaining("this build of Bourse reads versions 1, 2")
                 .hasMessageContaining("newer Bourse")
                 .satisfies(e -> assertThat(((UnsupportedFormatException) e).found()).isEqualTo(version));
     }

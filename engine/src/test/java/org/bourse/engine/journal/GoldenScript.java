@@ -85,6 +85,6 @@ record GoldenScript(String name, int journalVersion, int snapshotVersion, Engine
      * {@code src/test/resources/golden/v2}. Only for a new format version, from its new script.
      */
     static void main(String[] args) throws IOException {
-        GoldenJournalV1.script().write(Path.of(args[0]));
+        GoldenJournalV2.script().write(Path.of(args[0]));
     }
 }

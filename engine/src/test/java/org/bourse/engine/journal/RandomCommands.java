@@ -14,17 +14,21 @@ import org.bourse.engine.command.DefineAsset;
 import org.bourse.engine.command.Deposit;
 import org.bourse.engine.command.ExecuteOrder;
 import org.bourse.engine.command.ExpirePendingOrders;
+import org.bourse.engine.command.HoldWithdrawal;
 import org.bourse.engine.command.ListMarket;
 import org.bourse.engine.command.OpenAccount;
 import org.bourse.engine.command.PlaceOrder;
+import org.bourse.engine.command.ReleaseWithdrawal;
 import org.bourse.engine.command.SetMarketStatus;
+import org.bourse.engine.command.SettleWithdrawal;
 import org.bourse.engine.command.Transfer;
 import org.bourse.engine.command.Withdraw;
 
 /**
  * A reproducible stream of commands that leaves the engine with everything a snapshot must carry: resting
  * orders at many levels with partial fills, waiting stops, pending orders, halted markets, remembered
- * transaction and client order ids (some reused), unicode memos and trace ids. Without feedback from the
+ * transaction and client order ids (some reused), withdrawal holds (some paid out or released, some reused),
+ * unicode memos and trace ids. Without feedback from the
  * engine it guesses order ids from the count of placements, so many cancels miss, and enough hit.
  */
 public final class RandomCommands {
@@ -40,6 +44,7 @@ public final class RandomCommands {
     private final int users;
     private final List<Long> placedBy = new ArrayList<>();
     private int transactions;
+    private final List<HoldWithdrawal> withdrawals = new ArrayList<>();
     private long lastGuess;
     /** Commands handed out so far: roughly where the stream is in time (see {@link Stamped#stamp}). */
     private int generated;
@@ -79,6 +84,9 @@ public final class RandomCommands {
 
     public Command next() {
         generated++;
+        if (random.nextInt(25) == 0) {
+            return withdrawal();
+        }
         int roll = random.nextInt(100);
         if (roll < 40) {
             return limit(TimeInForce.GTC, true);
@@ -112,6 +120,25 @@ public final class RandomCommands {
             return new OpenAccount(random.nextLong(1, users + 3), trace());
         }
         return quoteBudgetBuy();
+    }
+
+    /** A new withdrawal hold (sometimes one sent before again), or the end of a recent one, either way. */
+    private Command withdrawal() {
+        int roll = random.nextInt(10);
+        if (withdrawals.isEmpty() || roll < 5) {
+            HoldWithdrawal hold = new HoldWithdrawal(withdrawals.isEmpty() || roll > 0 ? transactionId()
+                    : withdrawals.get(random.nextInt(withdrawals.size())).transactionId(), user(),
+                    random.nextBoolean() ? "USD" : "ETH", random.nextLong(1, 1_000_000), random.nextLong(0, 1_000), trace());
+            withdrawals.add(hold);
+            return hold;
+        }
+        HoldWithdrawal earlier = withdrawals.get(Math.max(0, withdrawals.size() - 1 - random.nextInt(20)));
+        if (roll == 5) {
+            return earlier;
+        }
+        return roll < 8 ? new SettleWithdrawal(earlier.transactionId(), earlier.userId(), "0x" + Long.toHexString(
+                random.nextLong(4)), trace())
+                : new ReleaseWithdrawal(earlier.transactionId(), earlier.userId(), trace());
     }
 
     /** The user of a recent placement, guessing that placement's order id. */
