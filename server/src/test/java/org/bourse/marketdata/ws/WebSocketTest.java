@@ -27,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
         "bourse.rate-limit.refill-per-second=100000",
         "bourse.exchange.fsync=false", "bourse.ws.send-queue=256", "bourse.ws.max-channels=" + WebSocketTest.MAX_CHANNELS,
         "bourse.ws.ping-interval=1d",
+        // books of thousands of one user's orders
+        "bourse.exchange.max-open-orders-per-market=100000", "bourse.exchange.max-open-orders=100000",
         // budgets that do not refill during a test, so the ones that exhaust them are exact
         "bourse.ws.message-burst=" + WebSocketTest.MESSAGE_BURST, "bourse.ws.messages-per-second=0.0001",
         "bourse.ws.subscriptions-per-second=0.0001"})
