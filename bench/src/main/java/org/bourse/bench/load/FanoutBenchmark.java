@@ -99,7 +99,8 @@ public final class FanoutBenchmark {
 
             Histogram orderToTrade = orderToTrade(http, taking, subscribers.subList(0,
                     Math.min(options.probeCount(), subscribers.size())));
-            new Report(flowOptions, httpStats, drive, prepared.flow(), prepared.missing()).printFigures(out);
+            new Report(flowOptions, httpStats, drive, prepared.flow(), prepared.missing(), java.util.OptionalDouble.empty())
+                    .printFigures(out);
             FanoutReport report = new FanoutReport(options, stats, drive, ready, orderToTrade, taking.size());
             report.print(out);
             List<String> failures = new ArrayList<>(report.failures());

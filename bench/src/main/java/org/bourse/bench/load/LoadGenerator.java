@@ -60,6 +60,7 @@ public final class LoadGenerator {
                 return new Outcome(false, failures, summary);
             }
             Stats stats = new Stats();
+            ServerCpu.Window cpu = new ServerCpu.Window(options.url(), options.warmup());
             Thread progress = Thread.ofVirtual().start(() -> progress(out, stats));
             out.printf(Locale.ROOT, "run: %.1f s warm-up, then %s%n", options.warmup().toMillis() / 1000.0,
                     options.requests() > 0 ? options.requests() + " measured requests"
@@ -72,7 +73,7 @@ public final class LoadGenerator {
             progress.interrupt();
             // every request has been answered: nothing of ours is in flight any more
             Instant quiescentAt = Instant.now();
-            Report report = new Report(options, stats, drive, prepared.flow(), prepared.missing());
+            Report report = new Report(options, stats, drive, prepared.flow(), prepared.missing(), cpu.spent(options.url()));
             report.printFigures(out);
 
             EndOfRunCheck check = new EndOfRunCheck(http, options.connections(), out);

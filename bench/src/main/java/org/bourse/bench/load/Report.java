@@ -31,10 +31,14 @@ final class Report {
     private final long cancelsWithNothingResting;
     private final Map<String, Long> placedByStatus;
     private final List<String> missing;
+    /** The server's CPU seconds over the measured window, when it publishes them. */
+    private final java.util.OptionalDouble serverCpuSeconds;
 
     /** @param missing kinds left out because the server does not have their endpoint */
-    Report(LoadOptions options, Stats stats, Drive drive, OrderFlow flow, Set<RequestKind> missing) {
+    Report(LoadOptions options, Stats stats, Drive drive, OrderFlow flow, Set<RequestKind> missing,
+           java.util.OptionalDouble serverCpuSeconds) {
         this.options = options;
+        this.serverCpuSeconds = serverCpuSeconds;
         this.drive = drive;
         long placed = 0;
         for (RequestKind kind : RequestKind.values()) {
@@ -73,6 +77,11 @@ final class Report {
         }
         out.printf(Locale.ROOT, "order placements acknowledged: %.1f/s (limit and market, 201)%n",
                 placements / drive.measuredSeconds());
+        if (serverCpuSeconds.isPresent() && placements > 0) {
+            out.printf(Locale.ROOT, "server CPU: %.2f cores over the window, %.1f us per acknowledged placement "
+                    + "(every request of the window counted against the placements)%n",
+                    serverCpuSeconds.getAsDouble() / drive.measuredSeconds(), cpuMicrosPerPlacement());
+        }
         out.printf(Locale.ROOT, "orders by status when acknowledged (warm-up included): %s%n",
                 answers(placedByStatus));
         if (cancelsWithNothingResting > 0) {
@@ -132,6 +141,10 @@ final class Report {
         long total = kinds.stream().mapToLong(KindFigures::requests).sum();
         json.put("requests_per_s", round(total / drive.measuredSeconds()));
         json.put("order_placements_per_s", round(placements / drive.measuredSeconds()));
+        if (serverCpuSeconds.isPresent() && placements > 0) {
+            json.put("server_cores", round(serverCpuSeconds.getAsDouble() / drive.measuredSeconds()));
+            json.put("server_cpu_us_per_placement", round(cpuMicrosPerPlacement()));
+        }
         Map<String, Object> byKind = new LinkedHashMap<>();
         for (KindFigures k : kinds) {
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -157,6 +170,10 @@ final class Report {
         json.put("audit_healthy", reconciliation != null && reconciliation.healthy());
         json.put("failures", failures);
         return SUMMARY_PREFIX + Json.write(json);
+    }
+
+    private double cpuMicrosPerPlacement() {
+        return serverCpuSeconds.getAsDouble() * 1e6 / placements;
     }
 
     private static String answers(Map<String, Long> outcomes) {
