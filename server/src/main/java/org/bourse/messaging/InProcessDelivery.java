@@ -35,18 +35,21 @@ final class InProcessDelivery implements SmartLifecycle, OutboxReaders {
     private final ConsumedMessages consumed;
     private final TransactionTemplate transactions;
     private final Duration dedupRetention;
+    private final Duration pruneInterval;
     private final Map<String, Outbox.Position> positions = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     InProcessDelivery(List<IntegrationEventConsumer> consumers, Outbox outbox, ConsumedMessages consumed,
                       TransactionTemplate transactions,
-                      @Value("${bourse.events.dedup-retention:7d}") Duration dedupRetention) {
+                      @Value("${bourse.events.dedup-retention:7d}") Duration dedupRetention,
+                      @Value("${bourse.events.prune-interval:10s}") Duration pruneInterval) {
         this.consumers = consumers;
         this.outbox = outbox;
         this.consumed = consumed;
         this.transactions = transactions;
         this.dedupRetention = dedupRetention;
+        this.pruneInterval = pruneInterval;
     }
 
     @Override
@@ -185,10 +188,10 @@ final class InProcessDelivery implements SmartLifecycle, OutboxReaders {
         positions.put(consumer.queue(), new Outbox.Position(row.id(), row.sequence()));
     }
 
-    /** Every 10 s: outbox rows every consumer has passed, and processed ids older than the retention. */
+    /** Every prune interval (10 s): outbox rows every consumer has passed, and processed ids older than the retention. */
     private void prune() {
         List<String> readers = consumers.stream().map(IntegrationEventConsumer::queue).toList();
-        while (running && pause(10_000)) {
+        while (running && pause(pruneInterval.toMillis())) {
             try {
                 outbox.prune(readers);
                 consumed.prune(dedupRetention);
