@@ -30,9 +30,14 @@ public final class IsolatedRabbitMqNames extends PerContextResource {
 
     @Override
     Prepared prepare() {
-        String prefix = "it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".";
+        String prefix = randomPrefix();
         return new Prepared(Map.of("bourse.rabbitmq.url", RequiresRabbitMq.URL, PREFIX_PROPERTY, prefix),
-                () -> delete(prefix));
+                () -> deleteAll(prefix));
+    }
+
+    /** A random name prefix for a test that configures the broker itself. */
+    public static String randomPrefix() {
+        return "it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".";
     }
 
     /** A connection to the test broker, for tests that talk to it directly. */
@@ -46,7 +51,8 @@ public final class IsolatedRabbitMqNames extends PerContextResource {
         }
     }
 
-    private static void delete(String prefix) {
+    /** Deletes seed 000's queues and exchanges under the prefix. */
+    public static void deleteAll(String prefix) {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
             for (String queue : QUEUES) {
                 channel.queueDelete(prefix + queue);
