@@ -32,7 +32,7 @@ class AuditTrailController {
                               String timestamp) {
     }
 
-    record Page(List<AuditEventResponse> items, String nextCursor) {
+    record AuditPage(List<AuditEventResponse> items, String nextCursor) {
     }
 
     @GetMapping
@@ -46,15 +46,15 @@ class AuditTrailController {
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: a malformed id, time, limit or cursor")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND for callers who are not admins")
-    Page list(@RequestParam(name = "order_id", required = false) String orderId,
-              @RequestParam(name = "user_id", required = false) String userId,
-              @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-              @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    AuditPage list(@RequestParam(name = "order_id", required = false) String orderId,
+                   @RequestParam(name = "user_id", required = false) String userId,
+                   @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                   @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Cursor.limit(limit);
         List<AuditTrail.Entry> entries = trail.find(new AuditTrail.Filter(id("order_id", orderId), id("user_id", userId),
                 from, to, Cursor.position(cursor), size));
         String next = entries.size() == size ? Cursor.after(entries.getLast().id()) : null;
-        return new Page(entries.stream().map(AuditTrailController::response).toList(), next);
+        return new AuditPage(entries.stream().map(AuditTrailController::response).toList(), next);
     }
 
     private static Long id(String field, String value) {

@@ -146,6 +146,10 @@ abstract class AuditTrailScenarios {
         assertProblem(admin.get("/api/v1/admin/audit?cursor=nonsense"), 400, "VALIDATION_FAILED");
         assertProblem(admin.get("/api/v1/admin/audit?limit=0"), 400, "VALIDATION_FAILED");
         assertProblem(admin.get("/api/v1/admin/audit?from=yesterday"), 400, "VALIDATION_FAILED");
+
+        JsonNode documented = HttpApi.onPort(port).get("/v3/api-docs").json().path("paths").path("/api/v1/admin/audit");
+        assertThat(documented.path("get").path("parameters").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("order_id", "user_id", "from", "to", "limit", "cursor");
     }
 
     /**
