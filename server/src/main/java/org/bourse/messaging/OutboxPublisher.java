@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Publishes the outbox to {@code orders.events} in order, routing key = event type, persistent messages with
  * {@code message_id}, {@code type}, {@code timestamp} and a {@code sequence} header, a page at a time on one
@@ -44,6 +47,7 @@ final class OutboxPublisher implements SmartLifecycle, OutboxReaders {
     private final ConsumedMessages consumed;
     private final Duration dedupRetention;
     private final Duration pruneInterval;
+    private final Counter published;
     private volatile Outbox.Position position = new Outbox.Position(0, 0);
     private volatile String brokerProblem;
     private volatile boolean running;
@@ -51,7 +55,7 @@ final class OutboxPublisher implements SmartLifecycle, OutboxReaders {
 
     OutboxPublisher(Outbox outbox, RabbitTemplate template, RabbitAdmin admin, Topology topology,
                     ConsumedMessages consumed, @Value("${bourse.events.dedup-retention:7d}") Duration dedupRetention,
-                    @Value("${bourse.events.prune-interval:10s}") Duration pruneInterval) {
+                    @Value("${bourse.events.prune-interval:10s}") Duration pruneInterval, MeterRegistry meters) {
         this.outbox = outbox;
         this.template = template;
         this.admin = admin;
@@ -59,6 +63,8 @@ final class OutboxPublisher implements SmartLifecycle, OutboxReaders {
         this.consumed = consumed;
         this.dedupRetention = dedupRetention;
         this.pruneInterval = pruneInterval;
+        this.published = Counter.builder("bourse.events.published")
+                .description("Integration events published to RabbitMQ and confirmed by the broker").register(meters);
     }
 
     @Override
@@ -138,6 +144,7 @@ final class OutboxPublisher implements SmartLifecycle, OutboxReaders {
                 }
                 publish(rows);
                 outbox.advance(READER, rows.getLast());
+                published.increment(rows.size());
                 position = new Outbox.Position(rows.getLast().id(), rows.getLast().sequence());
                 if (brokerProblem != null) {
                     log.info("RabbitMQ reachable again; publishing from outbox id {}", rows.getFirst().id());
