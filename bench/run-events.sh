@@ -64,8 +64,11 @@ awk 'NR > 2 && $2 != "" {
 echo "bench: per-second samples in $dir/events-samples.txt (kept with KEEP_DATA=1)"
 
 bourse_stop_server
-amqp_jar=$(ls "$HOME"/.m2/repository/com/rabbitmq/amqp-client/*/amqp-client-*.jar 2>/dev/null | grep -v sources | tail -1)
-slf4j_jar=$(ls "$HOME"/.m2/repository/org/slf4j/slf4j-api/*/slf4j-api-*.jar 2>/dev/null | grep -v sources | tail -1)
-"$JAVA_HOME/bin/java" -cp "$amqp_jar:$slf4j_jar" bench/lib/DeleteRabbitNames.java "$BOURSE_RABBITMQ_URL" \
-    "$BOURSE_RABBITMQ_PREFIX" 2>/dev/null || echo "bench: could not delete the RabbitMQ names under $BOURSE_RABBITMQ_PREFIX"
+# amqp-client and what it needs, from the local Maven repository the build filled
+rabbit_cp=$(ls "$HOME"/.m2/repository/com/rabbitmq/amqp-client/*/amqp-client-*.jar \
+    "$HOME"/.m2/repository/org/slf4j/slf4j-api/*/slf4j-api-*.jar 2>/dev/null | grep -v sources | tr '\n' ':')
+netty_version=$(ls "$HOME"/.m2/repository/io/netty/netty-transport/ 2>/dev/null | sort -V | tail -1)
+rabbit_cp+=$(ls "$HOME"/.m2/repository/io/netty/*/"$netty_version"/*.jar 2>/dev/null | grep -v sources | tr '\n' ':')
+"$JAVA_HOME/bin/java" -cp "$rabbit_cp" bench/lib/DeleteRabbitNames.java "$BOURSE_RABBITMQ_URL" \
+    "$BOURSE_RABBITMQ_PREFIX" >/dev/null 2>&1 || echo "bench: could not delete the RabbitMQ names under $BOURSE_RABBITMQ_PREFIX"
 exit "$BOURSE_STATUS"
