@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.bourse.engine.LedgerType;
@@ -24,7 +26,8 @@ import org.bourse.exchange.OrderSnapshot;
  *
  * <p>Order events follow seed 000's life cycle: {@code orders.created} when an order is placed (pending, or
  * straight into the book), {@code orders.executed} when it is fully filled, {@code orders.cancelled} and
- * {@code orders.failed}. Partial fills show as {@code trades.executed}, one per trade.
+ * {@code orders.failed}. Partial fills show as {@code trades.executed}, one per trade. A command's balance
+ * changes come last, one {@code balances.changed} per account and asset with the balance the command left.
  */
 final class IntegrationEvents {
 
@@ -37,6 +40,8 @@ final class IntegrationEvents {
     List<IntegrationEvent> of(CommandEvents command) {
         List<IntegrationEvent> events = new ArrayList<>();
         boolean placement = command.command() instanceof PlaceOrder;
+        // a command may move one balance several times (hold, fill, fee): one event with where it ended
+        Map<String, ExchangeEvent.BalanceChanged> balances = new LinkedHashMap<>();
         String occurredAt = Instant.ofEpochMilli(command.timestamp()).toString();
         for (ExchangeEvent event : command.events()) {
             switch (event) {
@@ -54,12 +59,15 @@ final class IntegrationEvents {
                 }
                 case ExchangeEvent.TradeExecuted trade -> events.add(trade(command, events.size(), occurredAt, trade));
                 case ExchangeEvent.BalanceChanged balance ->
-                        events.add(balance(command, events.size(), occurredAt, balance));
+                        balances.put(balance.accountId() + " " + balance.asset(), balance);
                 case ExchangeEvent.TransactionCompleted t when transactionEventType(t.type()) != null ->
                         events.add(transaction(command, events.size(), occurredAt, t));
                 default -> {
                 }
             }
+        }
+        for (ExchangeEvent.BalanceChanged balance : balances.values()) {
+            events.add(balance(command, events.size(), occurredAt, balance));
         }
         return events;
     }
