@@ -28,6 +28,8 @@ import org.springframework.context.annotation.Import;
         "spring.datasource.password=",
         "bourse.redis.url=",
         "bourse.redis.key-prefix=",
+        "bourse.rabbitmq.url=",
+        "bourse.rabbitmq.prefix=",
         "bourse.jwt.secret=",
         // Each HttpApi client sends its own X-Forwarded-For, so tests never share a rate-limit bucket or a
         // login lock-out; Tomcat trusts it from localhost.
