@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import org.bourse.exchange.ExchangeGateway;
 import org.bourse.identity.UserDirectory;
 import org.bourse.platform.ApiException;
 import org.bourse.platform.AuthenticatedUser;
@@ -53,9 +54,11 @@ class PortfolioController {
     private final UserDirectory users;
     private final PortfolioProperties properties;
     private final Clock clock;
+    private final ExchangeGateway exchange;
 
     PortfolioController(PortfolioReport report, SnapshotHistory history, PortfolioRepository repository,
-                        UserDirectory users, PortfolioProperties properties, Clock clock) {
+                        UserDirectory users, PortfolioProperties properties, Clock clock, ExchangeGateway exchange) {
+        this.exchange = exchange;
         this.report = report;
         this.history = history;
         this.repository = repository;
@@ -76,6 +79,7 @@ class PortfolioController {
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown currency, or none reachable from USD")
     PortfolioReport.PortfolioResponse portfolio(AuthenticatedUser caller,
             @Parameter(description = "valuation asset, default USD") @RequestParam(required = false) String currency) {
+        exchange.awaitReadModels(caller.id()); // the caller reads their own fills
         return report.portfolio(caller.id(), currency);
     }
 
@@ -85,6 +89,7 @@ class PortfolioController {
                     + "enough history. In the book currency (USD). Formulas and return series: docs/portfolio.md.")
     @ApiResponse(responseCode = "200", description = "the metrics")
     Map<String, Object> metrics(AuthenticatedUser caller) {
+        exchange.awaitReadModels(caller.id());
         return report.metricsResponse(caller.id());
     }
 
@@ -135,6 +140,7 @@ class PortfolioController {
         if (users.findById(id).isEmpty()) {
             throw ApiException.notFound("USER_NOT_FOUND", "There is no such user");
         }
+        exchange.awaitReadModels(id);
         return report.portfolio(id, currency);
     }
 

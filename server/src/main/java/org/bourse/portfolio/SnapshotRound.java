@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.bourse.exchange.ExchangeGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +33,11 @@ class SnapshotRound {
     private final Valuation valuation;
     private final PortfolioProperties properties;
     private final Clock clock;
+    private final ExchangeGateway exchange;
 
-    SnapshotRound(PortfolioRepository repository, Valuation valuation, PortfolioProperties properties, Clock clock) {
+    SnapshotRound(PortfolioRepository repository, Valuation valuation, PortfolioProperties properties, Clock clock,
+                  ExchangeGateway exchange) {
+        this.exchange = exchange;
         this.repository = repository;
         this.valuation = valuation;
         this.properties = properties;
@@ -55,6 +59,7 @@ class SnapshotRound {
     /** One round at {@code now} (truncated to the minute). @return how many portfolios were recorded */
     int run(long now) {
         long at = now - Math.floorMod(now, Metrics.MINUTE);
+        exchange.awaitReadModels(); // the books as of every command applied so far
         Rates rates = frozen(valuation.rates());
         List<Long> users = repository.users();
         JdbcTemplate jdbc = repository.jdbc();
