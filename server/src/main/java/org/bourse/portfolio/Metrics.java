@@ -109,8 +109,8 @@ final class Metrics {
         change(out, "yearly", 365 * DAY, "365d");
         Snapshot high = series.stream().max(Comparator.comparing(Snapshot::value)).orElseThrow();
         Snapshot low = series.stream().min(Comparator.comparing(Snapshot::value)).orElseThrow();
-        out.put("all_time_high", new Metric(Money.text(high.value(), 8), "all", "book_currency", null));
-        out.put("all_time_low", new Metric(Money.text(low.value(), 8), "all", "book_currency", null));
+        out.put("all_time_high", new Metric(Money.text(high.value().setScale(8, RoundingMode.HALF_EVEN)), "all", "book_currency", null));
+        out.put("all_time_low", new Metric(Money.text(low.value().setScale(8, RoundingMode.HALF_EVEN)), "all", "book_currency", null));
         out.put("roi", now.invested().signum() > 0
                 ? ratio(now.profitLoss().divide(now.invested(), 20, RoundingMode.HALF_EVEN).doubleValue() * 100, "now",
                 "percent")
@@ -162,7 +162,7 @@ final class Metrics {
             return;
         }
         BigDecimal change = now.profitLoss().subtract(base.profitLoss());
-        out.put(name + "_change", new Metric(Money.text(change, 8), window, "book_currency", null));
+        out.put(name + "_change", new Metric(Money.text(change.setScale(8, RoundingMode.HALF_EVEN)), window, "book_currency", null));
         out.put(name + "_change_percentage", base.value().signum() > 0
                 ? ratio(change.divide(base.value(), 20, RoundingMode.HALF_EVEN).doubleValue() * 100, window, "percent")
                 : none(window, "percent", "the value " + window + " ago was zero"));

@@ -25,8 +25,8 @@ final class Money {
         return (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString();
     }
 
-    /** An amount shown in a currency: rounded to {@code places}. */
+    /** An amount shown in a currency: rounded (half-even) to {@code places}, trailing zeros kept like balances. */
     static String text(BigDecimal value, int places) {
-        return value == null ? null : text(value.setScale(places, RoundingMode.HALF_EVEN));
+        return value == null ? null : value.setScale(places, RoundingMode.HALF_EVEN).toPlainString();
     }
 }

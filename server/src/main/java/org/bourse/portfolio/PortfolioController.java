@@ -36,13 +36,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         + "exchange's fills, valued at its own prices; cost basis kept in the book currency (USD). Formulas: docs/portfolio.md.")
 class PortfolioController {
 
-    record SnapshotResponse(Instant timestamp, String totalValue, String totalInvested, String profitLoss) {
+    record PortfolioSnapshot(Instant timestamp, String totalValue, String totalInvested, String profitLoss) {
     }
 
-    record HistoryResponse(String currency, String interval, List<SnapshotResponse> items, String nextCursor) {
+    record PortfolioHistory(String currency, String interval, List<PortfolioSnapshot> items, String nextCursor) {
     }
 
-    record CategoryRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,63}") String category) {
+    record AssetCategoryRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,63}") String category) {
     }
 
     private static final Map<String, Long> INTERVALS = Map.of("15m", 15 * Metrics.MINUTE, "1h", Metrics.HOUR,
@@ -77,7 +77,7 @@ class PortfolioController {
                     + "current_value null, is left out of the totals and is named in metadata.unpriced_assets.")
     @ApiResponse(responseCode = "200", description = "the portfolio")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown currency, or none reachable from USD")
-    PortfolioReport.PortfolioResponse portfolio(AuthenticatedUser caller,
+    PortfolioReport.PortfolioView portfolio(AuthenticatedUser caller,
             @Parameter(description = "valuation asset, default USD") @RequestParam(required = false) String currency) {
         exchange.awaitReadModels(caller.id()); // the caller reads their own fills
         return report.portfolio(caller.id(), currency);
@@ -100,7 +100,7 @@ class PortfolioController {
                     + "on that boundary (default 15m). Paged: limit (max 1000), cursor. In the book currency (USD).")
     @ApiResponse(responseCode = "200", description = "{currency, interval, items: [{timestamp, total_value, total_invested, profit_loss}], next_cursor}")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: bad from/to/interval/limit/cursor, from after to")
-    HistoryResponse history(AuthenticatedUser caller, @RequestParam(required = false) Instant from,
+    PortfolioHistory history(AuthenticatedUser caller, @RequestParam(required = false) Instant from,
                             @RequestParam(required = false) Instant to,
                             @RequestParam(required = false) String interval,
                             @RequestParam(required = false) Integer limit,
@@ -119,17 +119,17 @@ class PortfolioController {
         List<Snapshot> page = history.page(caller.id(), start, end, INTERVALS.get(step),
                 after == null ? Long.MIN_VALUE : after, size + 1);
         String next = page.size() > size ? Cursor.after(page.get(size - 1).at()) : null;
-        List<SnapshotResponse> items = page.subList(0, Math.min(size, page.size())).stream()
-                .map(s -> new SnapshotResponse(Instant.ofEpochMilli(s.at()), Money.text(s.value(), 8),
+        List<PortfolioSnapshot> items = page.subList(0, Math.min(size, page.size())).stream()
+                .map(s -> new PortfolioSnapshot(Instant.ofEpochMilli(s.at()), Money.text(s.value(), 8),
                         Money.text(s.invested(), 8), Money.text(s.profitLoss(), 8))).toList();
-        return new HistoryResponse(properties.bookCurrency(), step, items, next);
+        return new PortfolioHistory(properties.bookCurrency(), step, items, next);
     }
 
-    @GetMapping("/admin/portfolios/{userId}")
+    @GetMapping("/admin/portfolios/{user_id}")
     @Operation(summary = "A user's portfolio (admins)", description = "As GET /portfolio, for any user, with their metrics.")
     @ApiResponse(responseCode = "200", description = "the portfolio")
     @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
-    PortfolioReport.PortfolioResponse adminPortfolio(@PathVariable String userId,
+    PortfolioReport.PortfolioView adminPortfolio(@PathVariable("user_id") String userId,
                                                      @RequestParam(required = false) String currency) {
         long id;
         try {
@@ -149,7 +149,7 @@ class PortfolioController {
             description = "The diversification breakdown's category of an asset, e.g. store_of_value, fiat.")
     @ApiResponse(responseCode = "200", description = "{asset, category}")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
-    Map<String, String> category(@PathVariable String asset, @Valid @RequestBody CategoryRequest body) {
+    Map<String, String> category(@PathVariable String asset, @Valid @RequestBody AssetCategoryRequest body) {
         String code = asset.toUpperCase(Locale.ROOT);
         report.currency(code); // must be an asset the exchange knows
         repository.category(code, body.category());

@@ -17,23 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 class PortfolioReport {
 
-    record Lots(String quantity, String price, Instant acquiredAt, String orderId) {
+    record PortfolioLot(String quantity, String price, Instant acquiredAt, String orderId) {
     }
 
-    record HoldingResponse(String symbol, String quantity, String averageBuyPrice, String currentPrice,
+    record PortfolioHolding(String symbol, String quantity, String averageBuyPrice, String currentPrice,
                            String currentValue, String investedAmount, String profitLoss, BigDecimal profitLossPercentage,
                            BigDecimal percentageOfPortfolio, String realizedProfitLoss, String feesPaid,
-                           long transactionsCount, String category, List<String> pricePath, List<Lots> costBasis) {
+                           long transactionsCount, String category, List<String> pricePath, List<PortfolioLot> costBasis) {
     }
 
-    record Metadata(Instant lastCalculated, String lastOrderProcessed, boolean needsRecalculation, String version,
+    record PortfolioMetadata(Instant lastCalculated, String lastOrderProcessed, boolean needsRecalculation, String version,
                     String currency, String bookCurrency, List<String> unpricedAssets, String note) {
     }
 
-    record PortfolioResponse(String userId, String currency, String totalValue, String totalInvested, String cashBalance,
+    record PortfolioView(String userId, String currency, String totalValue, String totalInvested, String cashBalance,
                              String profitLoss, BigDecimal profitLossPercentage, String realizedProfitLoss,
-                             String unrealizedProfitLoss, String feesPaid, List<HoldingResponse> holdings,
-                             Map<String, Map<String, Metrics.Metric>> metrics, Metadata metadata) {
+                             String unrealizedProfitLoss, String feesPaid, List<PortfolioHolding> holdings,
+                             Map<String, Map<String, Metrics.Metric>> metrics, PortfolioMetadata metadata) {
     }
 
     private final PortfolioRepository repository;
@@ -72,13 +72,13 @@ class PortfolioReport {
                 "no market path from " + properties.bookCurrency() + " to " + currency));
     }
 
-    PortfolioResponse portfolio(long userId, String requestedCurrency) {
+    PortfolioView portfolio(long userId, String requestedCurrency) {
         String currency = currency(requestedCurrency);
         PortfolioBook book = book(userId);
         Valuation.Valued v = valued(book, currency);
         int places = catalog.assetScale(currency).orElse(8);
         Map<String, String> categories = repository.categories();
-        List<HoldingResponse> holdings = new ArrayList<>();
+        List<PortfolioHolding> holdings = new ArrayList<>();
         BigDecimal unrealized = BigDecimal.ZERO;
         for (Valuation.Position p : v.positions()) {
             Holding h = p.holding();
@@ -86,10 +86,10 @@ class PortfolioReport {
             if (pnl != null) {
                 unrealized = unrealized.add(pnl);
             }
-            List<Lots> lots = h.lots().stream().map(l -> new Lots(Money.text(l.quantity()),
+            List<PortfolioLot> lots = h.lots().stream().map(l -> new PortfolioLot(Money.text(l.quantity()),
                     Money.text(l.price().multiply(v.toCurrency()), 8), Instant.ofEpochMilli(l.acquiredAt()),
                     l.orderId() == null ? null : l.orderId().toString())).toList();
-            holdings.add(new HoldingResponse(h.asset, Money.text(p.quantity()),
+            holdings.add(new PortfolioHolding(h.asset, Money.text(p.quantity()),
                     Money.text(h.averageBuyPrice.multiply(v.toCurrency()), 8), Money.text(p.price(), 8),
                     Money.text(p.value(), places), Money.text(p.cost(), places), Money.text(pnl, places),
                     Valuation.percent(pnl, p.cost()), Valuation.percent(p.value(), v.value()),
@@ -102,10 +102,10 @@ class PortfolioReport {
         String note = v.unpriced().isEmpty() ? null
                 : "no market path to " + currency + " for " + String.join(", ", v.unpriced())
                 + ": listed with current_value null and left out of the totals";
-        Metadata metadata = new Metadata(clock.instant(), book.lastOrderId == 0 ? null : Long.toString(book.lastOrderId),
+        PortfolioMetadata metadata = new PortfolioMetadata(clock.instant(), book.lastOrderId == 0 ? null : Long.toString(book.lastOrderId),
                 book.needsRecalculation, Long.toString(book.lastSequence), currency, properties.bookCurrency(),
                 v.unpriced(), note);
-        return new PortfolioResponse(Long.toString(userId), currency, Money.text(v.value(), places),
+        return new PortfolioView(Long.toString(userId), currency, Money.text(v.value(), places),
                 Money.text(invested, places), Money.text(v.cash(), places), Money.text(profitLoss, places),
                 Valuation.percent(profitLoss, invested), Money.text(book.realizedPnl.multiply(v.toCurrency()), places),
                 Money.text(unrealized, places), Money.text(book.feesPaid.multiply(v.toCurrency()), places), holdings,

@@ -220,4 +220,14 @@ abstract class PortfolioScenarios {
         assertThat(bob.api().get("/api/v1/admin/portfolios/" + alice.id()).status()).isIn(403, 404);
         assertThat(HttpApi.onPort(port).get("/api/v1/portfolio").status()).isEqualTo(401);
     }
+
+    @Test
+    void theOpenApiDocumentShowsThePortfolioEndpoints() {
+        JsonNode paths = HttpApi.onPort(port).get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.propertyNames()).contains("/api/v1/portfolio", "/api/v1/portfolio/metrics",
+                "/api/v1/portfolio/history", "/api/v1/admin/portfolios/{user_id}");
+        assertThat(paths.path("/api/v1/portfolio").path("get").path("responses").path("400").path("description")
+                .asString()).contains("VALIDATION_FAILED");
+    }
 }
