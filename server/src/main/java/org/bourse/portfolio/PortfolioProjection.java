@@ -38,6 +38,18 @@ final class PortfolioProjection implements Projection {
     private final String bookCurrency;
     /** The last trade price of each market, as of the last committed batch; null until read. Projector thread only. */
     private Map<String, BigDecimal> tape;
+    /**
+     * The books of the users seen lately, as committed: a batch reads from the database only the users it does not
+     * find here. Emptied when a batch's transaction does not commit, since its changes are then in these objects
+     * but not in the tables.
+     */
+    private final Map<Long, PortfolioBook> recent = new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, PortfolioBook> eldest) {
+            return size() > RECENT_BOOKS;
+        }
+    };
+    static final int RECENT_BOOKS = 20_000;
 
     PortfolioProjection(MarketCatalog catalog, PortfolioProperties properties) {
         this.catalog = catalog;
@@ -45,16 +57,28 @@ final class PortfolioProjection implements Projection {
     }
 
     @Override
-    public void project(List<CommandEvents> batch, JdbcTemplate jdbc) {
+    public synchronized void project(List<CommandEvents> batch, JdbcTemplate jdbc) {
         Set<Long> users = users(batch);
         if (users.isEmpty()) {
             return;
         }
         if (tape == null) {
-            tape = PortfolioRepository.rates(jdbc);
+            tape = new java.util.concurrent.ConcurrentHashMap<>(PortfolioRepository.rates(jdbc));
         }
-        forgetTapeOnRollback();
-        Map<Long, PortfolioBook> books = PortfolioRepository.load(jdbc, users, bookCurrency);
+        forgetOnRollback();
+        Map<Long, PortfolioBook> books = new HashMap<>();
+        List<Long> missing = new java.util.ArrayList<>();
+        for (long user : users) {
+            PortfolioBook known = recent.get(user);
+            if (known == null) {
+                missing.add(user);
+            } else {
+                books.put(user, known);
+            }
+        }
+        if (!missing.isEmpty()) {
+            books.putAll(PortfolioRepository.load(jdbc, missing, bookCurrency));
+        }
         for (long user : users) {
             books.computeIfAbsent(user, id -> PortfolioBook.empty(id, bookCurrency));
         }
@@ -66,6 +90,12 @@ final class PortfolioProjection implements Projection {
         if (!moved.isEmpty()) {
             PortfolioRepository.saveRates(jdbc, moved);
         }
+        recent.putAll(books);
+    }
+
+    private synchronized void forget() {
+        tape = null;
+        recent.clear();
     }
 
     private static Set<Long> users(List<CommandEvents> batch) {
@@ -92,14 +122,14 @@ final class PortfolioProjection implements Projection {
         }
     }
 
-    /** A rolled-back batch may have moved the tape in memory: read it again from the table. */
-    private void forgetTapeOnRollback() {
+    /** A rolled-back batch may have moved the tape and the books in memory: read them again from the tables. */
+    private void forgetOnRollback() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
-                        tape = null;
+                        forget();
                     }
                 }
             });

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The book's accounting: FIFO lots across partial sells, and realized + unrealized = value - net invested. */
+@ExtendWith(RandomSeed.class)
 class FifoLotsTest {
 
     private static BigDecimal d(String s) {
@@ -88,10 +92,8 @@ class FifoLotsTest {
      * invested, exactly. The quantities follow the operations (what the balances would show).
      */
     @Test
-    void realizedPlusUnrealizedIsAlwaysValueMinusNetInvested() {
-        long seed = Long.getLong("portfolio.seed", System.nanoTime());
-        System.out.println("FifoLotsTest seed: " + seed + " (rerun with -Dportfolio.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void realizedPlusUnrealizedIsAlwaysValueMinusNetInvested(Seed seed) {
+        SplittableRandom random = seed.random(); // the seed is printed; -Dbourse.seed= replays it
         for (int run = 0; run < 200; run++) {
             PortfolioBook book = PortfolioBook.empty(1, "USD");
             BigDecimal[] held = {BigDecimal.ZERO, BigDecimal.ZERO};
@@ -139,7 +141,7 @@ class FifoLotsTest {
                 }
                 assertThat(book.cash).isEqualByComparingTo(cash);
                 for (int i = 0; i < 2; i++) {
-                    assertThat(book.quantity(assets[i])).as("seed %d run %d step %d", seed, run, step)
+                    assertThat(book.quantity(assets[i])).as("%s run %d step %d", seed, run, step)
                             .isEqualByComparingTo(held[i]);
                 }
                 BigDecimal[] prices = {BigDecimal.valueOf(random.nextInt(1_000_000), 2),
@@ -153,7 +155,7 @@ class FifoLotsTest {
                         unrealized = unrealized.add(h.quantity().multiply(prices[i]).subtract(h.cost()));
                     }
                 }
-                assertThat(book.realizedPnl.add(unrealized)).as("seed %d run %d step %d", seed, run, step)
+                assertThat(book.realizedPnl.add(unrealized)).as("%s run %d step %d", seed, run, step)
                         .isEqualByComparingTo(value.subtract(book.netInvested));
                 assertThat(book.needsRecalculation).isFalse();
             }
