@@ -9,6 +9,7 @@ import { tradeView } from './views/trade.js';
 import { walletView } from './views/wallet.js';
 import { accountView } from './views/account.js';
 import { adminView } from './views/admin.js';
+import { portfolioView } from './views/portfolio.js';
 
 const api = new Api();
 const session = new Session(api);
@@ -30,7 +31,7 @@ function route() {
   if (!page) {
     page = 'trade';
   }
-  if ((page === 'wallet' && !session.loggedIn) || (page === 'admin' && !session.isAdmin)) {
+  if (((page === 'wallet' || page === 'portfolio') && !session.loggedIn) || (page === 'admin' && !session.isAdmin)) {
     page = 'account';
   }
   if (page === 'trade' && (!arg || !markets.get(arg.toUpperCase()))) {
@@ -41,7 +42,8 @@ function route() {
       arg = first.symbol;
     }
   }
-  const views = { markets: marketsView, trade: tradeView, wallet: walletView, account: accountView, admin: adminView };
+  const views = { markets: marketsView, trade: tradeView, wallet: walletView, account: accountView, admin: adminView,
+    portfolio: portfolioView };
   const view = views[page] || marketsView;
   if (current) current.destroy();
   current = view(ctx, arg && arg.toUpperCase());
@@ -59,6 +61,7 @@ function renderHeader() {
     ['markets', 'Markets'],
     ['trade', 'Trade'],
     session.loggedIn ? ['wallet', 'Wallet'] : null,
+    session.loggedIn ? ['portfolio', 'Portfolio'] : null,
     session.isAdmin ? ['admin', 'Admin'] : null,
     ['account', session.loggedIn ? session.user.username : 'Log in'],
   ].filter(Boolean);
