@@ -82,7 +82,7 @@ class OrderSearchController {
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming the parameter, as for GET /orders/search;"
             + " also a user_id that is not a number")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
-    @ApiResponse(responseCode = "403", description = "FORBIDDEN: not an admin")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: not an admin (as if the route did not exist)")
     ResponseEntity<String> all(@RequestParam(name = "user_id", required = false) String userId,
                                @RequestParam(required = false) String username,
                                @RequestParam(required = false) List<String> status,
