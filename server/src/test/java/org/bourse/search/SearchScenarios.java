@@ -324,6 +324,66 @@ abstract class SearchScenarios {
         }
     }
 
+    /**
+     * The same property under concurrent trading: bob and carol trade and cancel in alice's market, and another
+     * client of alice's searches without pause, so results are read and cached while her orders change (the
+     * window where a search that read the old rows could store them as new).
+     */
+    @Test
+    void afterACancelAnswersTheSearchNeverShowsTheOldStatusUnderConcurrentTrading() throws Exception {
+        Trader carol = traders.newTrader();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger background = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = List.of(
+                Thread.ofVirtual().start(() -> {
+                    while (running.get()) {
+                        tradeOrCancel(bob, limit(coin, "sell", "0.01", "100"));
+                        background.incrementAndGet();
+                    }
+                }),
+                Thread.ofVirtual().start(() -> {
+                    while (running.get()) {
+                        tradeOrCancel(carol, limit(coin, "buy", "0.01", "100"));
+                        background.incrementAndGet();
+                    }
+                }),
+                Thread.ofVirtual().start(() -> {
+                    while (running.get()) {
+                        search(alice, "limit=50");
+                        search(alice, "status=open&limit=50");
+                        background.incrementAndGet();
+                    }
+                }));
+        try {
+            for (int i = 0; i < 30; i++) {
+                JsonNode order = placed(alice, limit(coin, "buy", "0.01", Integer.toString(10 + i)));
+                String id = order.path("id").asString();
+                assertThat(statusInSearch(id)).isEqualTo("open");
+
+                HttpApi.Reply cancelled = alice.api().post("/api/v1/orders/" + id + "/cancel", "");
+                assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
+
+                assertThat(statusInSearch(id)).as("order %s right after its cancel", id).isEqualTo("cancelled");
+                assertThat(ids(search(alice, "status=open&limit=50"))).as("open orders after %s's cancel", id)
+                        .doesNotContain(id);
+            }
+        } finally {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        assertThat(background.get()).as("requests of the other clients meanwhile").isGreaterThan(30);
+    }
+
+    /** Places the order; what did not trade at once is cancelled, so the trader's funds last the whole test. */
+    static void tradeOrCancel(Trader trader, Map<String, Object> order) {
+        JsonNode placed = placed(trader, order);
+        if (!status(placed, "executed")) {
+            trader.api().post("/api/v1/orders/" + placed.path("id").asString() + "/cancel", "");
+        }
+    }
+
     /** The order's status in alice's default search (newest first, the one a UI shows first). */
     String statusInSearch(String id) {
         JsonNode answer = search(alice, "limit=50");
