@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
@@ -27,8 +30,9 @@ import org.springframework.stereotype.Component;
  * node, then misses the old entries, which expire by their TTL.
  *
  * <p>Redis failing never fails a search: when the generation cannot be read nothing is served from or
- * written to any cache level; when it cannot be moved this node drops its whole L1, and the other nodes'
- * copies last at most their TTL.
+ * written to any cache level; when it cannot be moved this node drops its whole L1 and serves nothing cached
+ * until the move succeeds (each search tries it again), while the other nodes' copies of those users' results
+ * may last until the move reaches Redis or their TTL ends, whichever is first.
  */
 @Component
 @EnableConfigurationProperties(SearchProperties.class)
@@ -48,6 +52,8 @@ final class SearchCache {
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final SearchMetrics metrics;
+    /** Users whose orders changed and whose generation could not be moved yet (Redis unreachable). */
+    private final Set<Long> unannounced = ConcurrentHashMap.newKeySet();
 
     SearchCache(SearchProperties properties, ObjectProvider<StringRedisTemplate> redis, ObjectProvider<RedisKeys> keys,
                 SearchMetrics metrics) {
@@ -70,7 +76,7 @@ final class SearchCache {
         if (!properties.cacheEnabled()) {
             return new Answer(store.get(), Source.STORE);
         }
-        OptionalLong generation = generation(scope);
+        OptionalLong generation = announce() ? generation(scope) : OptionalLong.empty();
         if (generation.isEmpty()) {
             return new Answer(store.get(), Source.STORE);
         }
@@ -98,13 +104,30 @@ final class SearchCache {
 
     /** Called once the users' changed orders are committed to the index (see {@link OrderSearchProjection}). */
     void invalidate(Collection<Long> users) {
+        unannounced.addAll(users);
+        announce();
+    }
+
+    /**
+     * Moves the generations of the users whose invalidation has not reached Redis yet. @return whether none is
+     * left: until then this node serves nothing from a cache (its own L1 is dropped at each failure, and L2 may
+     * still hold those users' old results)
+     */
+    private boolean announce() {
+        if (unannounced.isEmpty()) {
+            return true;
+        }
+        List<Long> users = List.copyOf(unannounced);
         try {
             generations.advance(users);
+            unannounced.removeAll(users);
+            return true;
         } catch (RuntimeException e) {
             local.invalidateAll();
-            log.warn("Could not invalidate the cached searches of {} users in Redis ({}); dropped this node's cache,"
-                    + " the other nodes' and Redis's copies expire within {}", users.size(), e.toString(),
+            log.warn("Could not invalidate the cached searches of {} users in Redis ({}); this node searches the index"
+                    + " until it can, the other nodes' copies expire within {}", users.size(), e.toString(),
                     properties.l2Ttl());
+            return false;
         }
     }
 
