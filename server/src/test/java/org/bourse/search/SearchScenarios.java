@@ -376,6 +376,28 @@ abstract class SearchScenarios {
         assertThat(background.get()).as("requests of the other clients meanwhile").isGreaterThan(30);
     }
 
+    @Test
+    void prometheusShowsHitRatiosLatencyAndIndexLag() {
+        placed(alice, limit(coin, "buy", "0.01", "10"));
+        search(alice, "sort=price");
+        search(alice, "sort=price");
+
+        String metrics = HttpApi.onPort(port).get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("bourse_search_cache_hit_ratio{level=\"l1\"}")
+                .contains("bourse_search_cache_lookups_total{level=\"l1\",result=\"hit\"}")
+                .contains("bourse_search_latency_seconds_count{source=\"l1\"}")
+                .contains("bourse_search_latency_seconds_count{source=\"store\"}")
+                .contains("bourse_search_index_lag ")
+                .contains("bourse_search_index_delay_seconds_count");
+        assertThat(metric(metrics, "bourse_search_cache_lookups_total{level=\"l1\",result=\"hit\"}")).isPositive();
+    }
+
+    static double metric(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow();
+    }
+
     /** Places the order; what did not trade at once is cancelled, so the trader's funds last the whole test. */
     static void tradeOrCancel(Trader trader, Map<String, Object> order) {
         JsonNode placed = placed(trader, order);
