@@ -17,16 +17,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import org.bourse.engine.testsupport.RandomSeed;
+import org.bourse.engine.testsupport.Seed;
 import org.bourse.testsupport.BourseHttpTest;
 import org.bourse.testsupport.HttpApi;
 import org.bourse.testsupport.Traders;
 import org.bourse.testsupport.Traders.Trader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -38,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * same predicate or comparator applied in the test to the orders as {@code GET /orders/{id}} shows them.
  */
 @BourseHttpTest
+@ExtendWith(RandomSeed.class)
 @TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000"})
 abstract class SearchScenarios {
@@ -227,10 +231,8 @@ abstract class SearchScenarios {
     }
 
     @Test
-    void cursorPagingVisitsEveryMatchExactlyOnceWhileOrdersArePlaced() {
-        long seed = ThreadLocalRandom.current().nextLong();
-        System.out.println("cursorPagingVisitsEveryMatchExactlyOnceWhileOrdersArePlaced seed " + seed);
-        java.util.Random random = new java.util.Random(seed);
+    void cursorPagingVisitsEveryMatchExactlyOnceWhileOrdersArePlaced(Seed seed) {
+        SplittableRandom random = seed.random();
         Set<String> before = new HashSet<>();
         for (int i = 0; i < 24; i++) {
             String price = Integer.toString(10 + random.nextInt(40)); // buys well below bob's asks: they rest
@@ -242,7 +244,7 @@ abstract class SearchScenarios {
                     placed(alice, limit(coin, "buy", "0.01", Integer.toString(10 + random.nextInt(40))));
                 }
             });
-            assertThat(seen).as("sort %s (seed %d)", sort, seed).doesNotHaveDuplicates().containsAll(before);
+            assertThat(seen).as("sort %s (%s)", sort, seed).doesNotHaveDuplicates().containsAll(before);
         }
     }
 
