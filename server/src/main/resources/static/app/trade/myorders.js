@@ -1,5 +1,5 @@
-// The user's own orders and fills: open orders with cancel, the order history with GET /orders' filters,
-// and fills; kept current by the private channels `orders` and `fills` after a first read over REST.
+// The user's own orders and fills: open orders with cancel, the order history searched with
+// GET /orders/search (its filters, sorts, total and facets), and fills; kept current by the private channels `orders` and `fills` after a first read over REST.
 import { h, replace } from '../dom.js';
 import * as fmt from '../format.js';
 import { showProblem } from '../api.js';
@@ -45,7 +45,12 @@ export function myOrdersPanel(ctx, market) {
   let historyCursor = null;
   let fills = [];
   const stops = [];
-  const filter = { status: '', from: '', to: '' };
+  const filter = { status: '', type: '', order_kind: '', min_price: '', max_price: '', q: '', sort: '-created_at', from: '', to: '' };
+  let historyCounts = null; // { total, facets } of the whole search
+  const SORTS = [['-created_at', 'Newest first'], ['created_at', 'Oldest first'], ['-executed_at', 'Last executed'],
+    ['-price', 'Price, high to low'], ['price', 'Price, low to high'], ['-quantity', 'Largest amount'],
+    ['-total_amount', 'Largest total']];
+  const filtered = () => Object.entries(filter).some(([k, v]) => k !== 'sort' && v) || filter.sort !== '-created_at';
 
   function select(key) {
     for (const b of tabButtons) {
@@ -103,24 +108,38 @@ export function myOrdersPanel(ctx, market) {
   }
 
   function historyFilters() {
-    const status = h('select', { id: 'history-status', name: 'status' }, h('option', { value: '' }, 'Any status'),
-      STATUSES.map((s) => h('option', { value: s, selected: filter.status === s }, s.replace('_', ' '))));
-    const from = h('input', { type: 'date', id: 'history-from', name: 'from', value: filter.from });
-    const to = h('input', { type: 'date', id: 'history-to', name: 'to', value: filter.to });
-    const form = h('form', { class: 'filters', id: 'history-filters' },
-      h('label', { for: 'history-status' }, 'Status '), status,
-      h('label', { for: 'history-from' }, 'From '), from,
-      h('label', { for: 'history-to' }, 'To '), to,
-      h('button', { type: 'submit', class: 'secondary small' }, 'Apply'),
+    const select = (id, name, label, options) => [h('label', { for: id }, label + ' '),
+      h('select', { id, name }, options.map(([v, text]) => h('option', { value: v, selected: filter[name] === v }, text)))];
+    const input = (id, name, label, attrs) => [h('label', { for: id }, label + ' '),
+      h('input', Object.assign({ id, name, value: filter[name] }, attrs))];
+    const form = h('form', { class: 'filters', id: 'history-filters', role: 'search', 'aria-label': 'Search your orders' },
+      input('history-q', 'q', 'Search', { type: 'search', placeholder: 'order id, client order id or trace id', size: 24 }),
+      select('history-status', 'status', 'Status', [['', 'Any status']].concat(STATUSES.map((st) => [st, st.replace('_', ' ')]))),
+      select('history-type', 'type', 'Side', [['', 'Both'], ['buy', 'Buy'], ['sell', 'Sell']]),
+      select('history-kind', 'order_kind', 'Type', [['', 'Any type']].concat(Object.entries(KIND_NAMES))),
+      input('history-min-price', 'min_price', 'Price from', { type: 'text', inputmode: 'decimal', size: 8 }),
+      input('history-max-price', 'max_price', 'to', { type: 'text', inputmode: 'decimal', size: 8 }),
+      input('history-from', 'from', 'From', { type: 'date' }),
+      input('history-to', 'to', 'To', { type: 'date' }),
+      select('history-sort', 'sort', 'Sort', SORTS),
+      h('button', { type: 'submit', class: 'secondary small', id: 'history-apply' }, 'Apply'),
       h('p', { class: 'form-error', 'data-form-error': '', role: 'alert', hidden: true }));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      filter.status = status.value;
-      filter.from = from.value;
-      filter.to = to.value;
+      for (const key of Object.keys(filter)) {
+        const field = form.elements.namedItem(key);
+        if (field) filter[key] = field.value.trim();
+      }
       loadHistory(false);
     });
     return form;
+  }
+
+  function historySummary() {
+    if (!historyCounts) return null;
+    const parts = Object.entries(historyCounts.facets.status || {}).map(([st, n]) => `${st.replace('_', ' ')} ${n}`);
+    return h('p', { class: 'muted', id: 'history-total', 'data-total': String(historyCounts.total) },
+      `${historyCounts.total} order${historyCounts.total === 1 ? '' : 's'}`, parts.length ? ' · ' + parts.join(' · ') : '');
   }
 
   let filtersForm = null;
@@ -133,8 +152,8 @@ export function myOrdersPanel(ctx, market) {
     filtersForm = filtersForm || historyFilters();
     const more = historyCursor ? h('button', { type: 'button', class: 'secondary small', onclick: () => loadHistory(true) }, 'Load more') : null;
     const rows = history.filter((o) => !onlyThis.checked || o.symbol === market.symbol);
-    replace(panels.history, filtersForm, rows.length ? h('div', { class: 'scroll-x' }, h('table', { class: 'grid compact', id: 'order-history' },
-      h('caption', { class: 'visually-hidden' }, 'Order history, newest first'),
+    replace(panels.history, filtersForm, historySummary(), rows.length ? h('div', { class: 'scroll-x' }, h('table', { class: 'grid compact', id: 'order-history' },
+      h('caption', { class: 'visually-hidden' }, 'Order history, ' + (SORTS.find(([v]) => v === filter.sort) || SORTS[0])[1].toLowerCase()),
       h('thead', null, h('tr', null, ['Market', 'Side', 'Type', 'Price', 'Average', 'Amount', 'Filled', 'Fee', 'Status', 'Created', 'Trace id'].map((c, i) =>
         h('th', { scope: 'col', class: i >= 3 && i <= 7 ? 'num' : null }, c)))),
       h('tbody', null, rows.map((o) => {
@@ -176,7 +195,7 @@ export function myOrdersPanel(ctx, market) {
     else open.delete(order.id);
     const i = history.findIndex((o) => o.id === order.id);
     if (i >= 0) history[i] = order;
-    else if (!filter.status && !filter.from && !filter.to) history.unshift(order);
+    else if (!filtered()) history.unshift(order);
     renderOpen();
     renderHistory();
   }
@@ -191,6 +210,12 @@ export function myOrdersPanel(ctx, market) {
   async function loadHistory(more) {
     const query = {
       status: filter.status || undefined,
+      type: filter.type || undefined,
+      order_kind: filter.order_kind || undefined,
+      min_price: filter.min_price || undefined,
+      max_price: filter.max_price || undefined,
+      q: filter.q || undefined,
+      sort: filter.sort,
       from: filter.from ? new Date(filter.from + 'T00:00:00').toISOString() : undefined,
       to: filter.to ? new Date(filter.to + 'T23:59:59.999').toISOString() : undefined,
       symbol: symbolFilter(),
@@ -198,9 +223,10 @@ export function myOrdersPanel(ctx, market) {
       cursor: more ? historyCursor : undefined,
     };
     try {
-      const page = await ctx.api.get('/orders', query);
+      const page = await ctx.api.get('/orders/search', query);
       history = more ? history.concat(page.items) : page.items;
       historyCursor = page.next_cursor;
+      historyCounts = { total: page.total, facets: page.facets };
       renderHistory();
     } catch (e) {
       renderHistory();
