@@ -59,7 +59,8 @@ final class OutboxSender implements SmartLifecycle {
     public void stop() {
         running = false;
         if (thread != null) {
-            thread.interrupt(); // wakes the wait between rounds; a send in progress is not interrupted by this
+            // wakes the wait between rounds; unlike an interrupt it cannot break a send in progress
+            java.util.concurrent.locks.LockSupport.unpark(thread);
             try {
                 thread.join(30_000);
             } catch (InterruptedException e) {
@@ -86,12 +87,8 @@ final class OutboxSender implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("The outbox sender failed a round ({}); trying again", e.toString());
             }
-            try {
-                Thread.sleep(properties.pollInterval());
-            } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
+            if (running) {
+                java.util.concurrent.locks.LockSupport.parkNanos(properties.pollInterval().toNanos());
             }
         }
     }

@@ -36,6 +36,11 @@ final class Mailbox {
     private Mailbox() {
     }
 
+    /** GreenMail's own port, without the proxy. */
+    static int smtpPort() {
+        return SMTP.getSmtp().getPort();
+    }
+
     /** What the server under test is configured with. */
     static String smtpUrl() {
         return "smtp://127.0.0.1:" + PROXY.port();

@@ -315,6 +315,73 @@ abstract class NotifyScenarios {
         assertProblem(api.get("/api/v1/notifications?cursor=garbage"), 400, "VALIDATION_FAILED");
     }
 
+    @Test
+    void aPriceAlertFiresOnceOnTheTradeThatMeetsIt() {
+        Traders traders = new Traders(port);
+        String coin = traders.newMarket();
+        String symbol = coin + "-USD";
+        Account maker = register();
+        Account watcher = register();
+        HttpApi makerApi = loggedIn(maker);
+        HttpApi watcherApi = loggedIn(watcher);
+        HttpApi.Reply above = watcherApi.post("/api/v1/alerts", Map.of("symbol", symbol, "condition", "price_above",
+                "value", "105.50"));
+        assertThat(above.status()).as("%s", above).isEqualTo(201);
+        assertThat(above.json().path("status").asString()).isEqualTo("active");
+        assertThat(above.json().path("value").asString()).isEqualTo("105.5");
+        String below = watcherApi.post("/api/v1/alerts", Map.of("symbol", symbol, "condition", "price_below",
+                "value", "90")).text("id");
+        makerApi.post("/api/v1/deposits", Map.of("asset", coin, "amount", "1", "transaction_id", "dep-" + UUID.randomUUID()));
+
+        makerApi.post("/api/v1/orders", limit(coin, "sell", "0.1", "100"));
+        makerApi.post("/api/v1/orders", limit(coin, "sell", "0.1", "106"));
+        HttpApi buyer = loggedIn(register());
+        assertThat(buyer.post("/api/v1/orders", limit(coin, "buy", "0.1", "100")).status()).isEqualTo(201);
+        assertThat(watcherApi.get("/api/v1/alerts").json().findValuesAsString("status")).containsOnly("active");
+        assertThat(buyer.post("/api/v1/orders", limit(coin, "buy", "0.1", "106")).status()).isEqualTo(201);
+
+        JsonNode alerts = watcherApi.get("/api/v1/alerts").json();
+        JsonNode fired = alerts.get(1);
+        assertThat(fired.path("id").asString()).isEqualTo(above.text("id"));
+        assertThat(fired.path("status").asString()).isEqualTo("triggered");
+        assertThat(fired.path("triggered_at").asString()).isNotBlank();
+        assertThat(alerts.get(0).path("status").asString()).isEqualTo("active");
+        MimeMessage mail = Mailbox.await(watcher.email(), 2).get(1);
+        assertThat(Mailbox.subject(mail)).isEqualTo("Price alert");
+        assertThat(Mailbox.text(mail)).contains(symbol).contains("price_above 105.5");
+
+        makerApi.post("/api/v1/orders", limit(coin, "sell", "0.1", "107"));
+        buyer.post("/api/v1/orders", limit(coin, "buy", "0.1", "107"));
+        assertThat(watcherApi.get("/api/v1/notifications").json().path("items").findValuesAsString("kind")
+                .stream().filter("price_alert"::equals)).as("fires once").hasSize(1);
+        assertThat(watcherApi.delete("/api/v1/alerts/" + below).status()).isEqualTo(204);
+        assertProblem(watcherApi.delete("/api/v1/alerts/" + below), 404, "ALERT_NOT_FOUND");
+    }
+
+    @Test
+    void badAlertsGetStableCodesAndAUserHasAtMostFiftyActive() {
+        HttpApi api = loggedIn(register());
+        assertProblem(api.post("/api/v1/alerts", Map.of("symbol", "BTC-USD", "condition", "price_sideways",
+                "value", "1")), 400, "VALIDATION_FAILED");
+        assertProblem(api.post("/api/v1/alerts", Map.of("symbol", "NOPE-USD", "condition", "price_above",
+                "value", "1")), 404, "MARKET_NOT_FOUND");
+        assertProblem(api.post("/api/v1/alerts", Map.of("symbol", "BTC-USD", "condition", "price_above",
+                "value", "-5")), 400, "VALIDATION_FAILED");
+        assertProblem(api.post("/api/v1/alerts", Map.of("symbol", "BTC-USD", "condition", "change_percent_24h",
+                "value", "0")), 400, "VALIDATION_FAILED");
+        assertProblem(api.post("/api/v1/alerts", Map.of("symbol", "BTC-USD", "condition", "price_above",
+                "value", "lots")), 400, "VALIDATION_FAILED");
+        for (int i = 0; i < 50; i++) {
+            assertThat(api.post("/api/v1/alerts", Map.of("symbol", "BTC-USD", "condition", "change_percent_24h",
+                    "value", i % 2 == 0 ? "5" : "-5")).status()).isEqualTo(201);
+        }
+        assertProblem(api.post("/api/v1/alerts", Map.of("symbol", "BTC-USD", "condition", "price_below",
+                "value", "1")), 422, "ALERT_LIMIT");
+        HttpApi other = loggedIn(register());
+        String mine = api.get("/api/v1/alerts").json().get(0).path("id").asString();
+        assertProblem(other.delete("/api/v1/alerts/" + mine), 404, "ALERT_NOT_FOUND");
+    }
+
     JsonNode outbox(String to) {
         JsonNode items = new Traders(port).admin().get("/api/v1/admin/outbox?to=" + to).json().path("items");
         assertThat(items).as("outbox of %s", to).hasSize(1);
