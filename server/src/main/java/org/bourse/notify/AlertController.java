@@ -42,8 +42,10 @@ final class AlertController {
     private final PriceAlerts alerts;
     private final MarketCatalog catalog;
     private final Clock clock;
+    private final org.bourse.exchange.ExchangeGateway exchange;
 
-    AlertController(PriceAlerts alerts, MarketCatalog catalog, Clock clock) {
+    AlertController(PriceAlerts alerts, MarketCatalog catalog, Clock clock, org.bourse.exchange.ExchangeGateway exchange) {
+        this.exchange = exchange;
         this.alerts = alerts;
         this.catalog = catalog;
         this.clock = clock;
@@ -102,6 +104,7 @@ final class AlertController {
     @GetMapping
     @Operation(summary = "The caller's price alerts, newest first")
     List<AlertResponse> list(AuthenticatedUser caller) {
+        exchange.awaitReadModels(); // alerts fire on anyone's trades: every trade so far is checked
         return alerts.ofUser(caller.id()).stream().map(AlertResponse::of).toList();
     }
 

@@ -83,7 +83,7 @@ final class NotificationController {
                                     @RequestParam(required = false) String cursor) {
         int size = Cursor.limit(limit);
         Long before = Cursor.position(cursor);
-        exchange.awaitReadModels(caller.id());
+        exchange.awaitReadModels(); // all of them: a price alert fires on other users' trades
         List<InAppNotifications.Row> rows = inApp.page(caller.id(), before, size);
         String next = rows.size() == size ? Cursor.after(rows.getLast().id()) : null;
         return new Page<>(rows.stream().map(r -> new NotificationResponse(Long.toString(r.id()), r.kind(), r.title(),

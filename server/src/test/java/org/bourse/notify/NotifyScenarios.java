@@ -44,6 +44,7 @@ abstract class NotifyScenarios {
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("bourse.notify.smtp-url", Mailbox::smtpUrl);
+        registry.add("bourse.accounts.require-verified-email", () -> "true"); // the default, which tests turn off
     }
 
     record Account(long id, String username, String email, String password, HttpApi api) {
@@ -282,6 +283,27 @@ abstract class NotifyScenarios {
         clock.advance(Duration.ofMinutes(5));
         Mailbox.sleep(300);
         assertThat(Mailbox.to(grace.email())).as("a failed mail is not tried again").isEmpty();
+    }
+
+    @Test
+    void moneyLeavesOnlyAnAccountWhoseAddressIsConfirmedAndTheRecipientIsTold() {
+        Account judy = register();
+        Account kim = register();
+        HttpApi api = loggedIn(judy);
+        Map<String, Object> transfer = Map.of("transaction_id", "t-" + UUID.randomUUID(), "to_username", kim.username(),
+                "asset", "USD", "amount", "12.50", "memo", "lunch");
+        assertProblem(api.post("/api/v1/transfers", transfer), 403, "EMAIL_NOT_VERIFIED");
+        assertProblem(api.post("/api/v1/withdrawals", Map.of("asset", "USD", "amount", "1", "address", "somewhere",
+                "transaction_id", "w-" + UUID.randomUUID())), 403, "EMAIL_NOT_VERIFIED");
+
+        String token = Mailbox.token(Mailbox.await(judy.email(), 1).getFirst());
+        assertThat(judy.api().post("/api/v1/auth/verify-email", Map.of("token", token)).status()).isEqualTo(204);
+
+        assertThat(api.post("/api/v1/transfers", transfer).status()).isEqualTo(201);
+        JsonNode received = loggedIn(kim).get("/api/v1/notifications").json().path("items").get(0);
+        assertThat(received.path("kind").asString()).isEqualTo("transfer_received");
+        assertThat(received.path("body").asString()).contains("12.50 USD").contains(judy.username()).contains("lunch");
+        assertThat(Mailbox.await(kim.email(), 2)).extracting(Mailbox::subject).contains("Transfer received");
     }
 
     @Test
