@@ -14,9 +14,11 @@ class InAppNotifications {
     }
 
     private final JdbcClient jdbc;
+    private final NotificationFeed feed;
 
-    InAppNotifications(JdbcClient jdbc) {
+    InAppNotifications(JdbcClient jdbc, NotificationFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
     }
 
     long add(long userId, Kind kind, String title, String body, Instant now) {
@@ -27,7 +29,10 @@ class InAppNotifications {
                 .param("user", userId).param("kind", kind.apiName()).param("title", Outbox.fit(title, 200))
                 .param("body", Outbox.fit(body, 4000)).param("now", Outbox.utc(now))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        feed.written(userId, id, new NotificationController.NotificationResponse(Long.toString(id), kind.apiName(),
+                Outbox.fit(title, 200), Outbox.fit(body, 4000), now.toString(), null));
+        return id;
     }
 
     List<Row> page(long userId, Long before, int limit) {

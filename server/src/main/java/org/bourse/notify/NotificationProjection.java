@@ -46,9 +46,11 @@ final class NotificationProjection implements Projection {
     private final PriceAlerts alerts;
     private final MarketDataFeed marketData;
     private final JsonMapper json;
+    private final InAppNotifications inApp;
 
     NotificationProjection(MarketCatalog catalog, UserDirectory users, Notices notices, FillMails fillMails,
-                           PriceAlerts alerts, MarketDataFeed marketData, JsonMapper json) {
+                           PriceAlerts alerts, MarketDataFeed marketData, JsonMapper json, InAppNotifications inApp) {
+        this.inApp = inApp;
         this.catalog = catalog;
         this.users = users;
         this.notices = notices;
@@ -68,7 +70,7 @@ final class NotificationProjection implements Projection {
     @Override
     public void project(List<CommandEvents> batch, JdbcTemplate jdbc) {
         List<FillMails.Fill> fills = new ArrayList<>();
-        List<Object[]> orderNotices = new ArrayList<>();
+
         Map<String, Range> traded = new LinkedHashMap<>();
         for (CommandEvents command : batch) {
             Instant at = Instant.ofEpochMilli(command.timestamp());
@@ -79,17 +81,13 @@ final class NotificationProjection implements Projection {
                         traded.merge(trade.symbol(), new Range(trade.price(), trade.price(), trade.executedAt()),
                                 (old, now) -> old.with(trade.price(), trade.executedAt()));
                     }
-                    case ExchangeEvent.OrderChanged changed -> orderChanged(changed, at, orderNotices);
+                    case ExchangeEvent.OrderChanged changed -> orderChanged(changed, at);
                     case ExchangeEvent.TransactionCompleted t when !(command.command() instanceof OpenFundedAccount) ->
                             moneyArrived(t, at);
                     default -> {
                     }
                 }
             }
-        }
-        if (!orderNotices.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO notifications (user_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?)",
-                    orderNotices);
         }
         fillMails.gather(jdbc, fills);
         traded.forEach(this::checkAlerts);
@@ -107,7 +105,7 @@ final class NotificationProjection implements Projection {
                 quantity, at));
     }
 
-    private void orderChanged(ExchangeEvent.OrderChanged changed, Instant at, List<Object[]> inApp) {
+    private void orderChanged(ExchangeEvent.OrderChanged changed, Instant at) {
         OrderSnapshot order = changed.order();
         if (changed.event() == OrderEvent.FILLED || changed.event() == OrderEvent.PARTIALLY_FILLED) {
             MarketSpec market = catalog.market(order.symbol()).orElseThrow();
@@ -117,7 +115,7 @@ final class NotificationProjection implements Projection {
                     market.quantity(order.quantity()).toPlainString(), order.symbol(),
                     market.quantity(order.filled()).toPlainString(),
                     market.averagePrice(order.filledNotional(), order.filled()).toPlainString(), order.id());
-            inApp.add(new Object[] {order.userId(), Kind.ORDER_EXECUTED.apiName(), title, body, Outbox.utc(at)});
+            inApp.add(order.userId(), Kind.ORDER_EXECUTED, title, body, at);
         } else if (changed.event() == OrderEvent.CANCELLED && order.reason() == RejectReason.EXPIRED) {
             users.contact(order.userId()).ifPresent(to -> {
                 MarketSpec market = catalog.market(order.symbol()).orElseThrow();
