@@ -47,6 +47,13 @@ final class NotificationProjection implements Projection {
     private final MarketDataFeed marketData;
     private final JsonMapper json;
     private final InAppNotifications inApp;
+    /**
+     * Whether a user can read notifications at all: the demo and system users (addresses under .invalid, no
+     * password anyone knows) trade all day and would fill the tables with notices nobody reads. Addresses do
+     * not change, so the answer is kept; only the projector thread uses it.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> readers =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
     NotificationProjection(MarketCatalog catalog, UserDirectory users, Notices notices, FillMails fillMails,
                            PriceAlerts alerts, MarketDataFeed marketData, JsonMapper json, InAppNotifications inApp) {
@@ -93,21 +100,30 @@ final class NotificationProjection implements Projection {
         traded.forEach(this::checkAlerts);
     }
 
+    private boolean reads(long userId) {
+        return readers.get(userId, id -> users.contact(id).map(Contact::deliverable).orElse(false));
+    }
+
     private void addFills(List<FillMails.Fill> fills, ExchangeEvent.TradeExecuted trade) {
         MarketSpec market = catalog.market(trade.symbol()).orElseThrow();
         String price = market.price(trade.price()).toPlainString();
         String quantity = market.quantity(trade.quantity()).toPlainString();
         Instant at = Instant.ofEpochMilli(trade.executedAt());
         Side makerSide = trade.takerSide() == Side.BUY ? Side.SELL : Side.BUY;
-        fills.add(new FillMails.Fill(trade.takerUserId(), trade.takerOrderId(), trade.symbol(), side(trade.takerSide()),
-                price, quantity, at));
-        fills.add(new FillMails.Fill(trade.makerUserId(), trade.makerOrderId(), trade.symbol(), side(makerSide), price,
-                quantity, at));
+        if (reads(trade.takerUserId())) {
+            fills.add(new FillMails.Fill(trade.takerUserId(), trade.takerOrderId(), trade.symbol(),
+                    side(trade.takerSide()), price, quantity, at));
+        }
+        if (reads(trade.makerUserId())) {
+            fills.add(new FillMails.Fill(trade.makerUserId(), trade.makerOrderId(), trade.symbol(), side(makerSide),
+                    price, quantity, at));
+        }
     }
 
     private void orderChanged(ExchangeEvent.OrderChanged changed, Instant at) {
         OrderSnapshot order = changed.order();
-        if (changed.event() == OrderEvent.FILLED || changed.event() == OrderEvent.PARTIALLY_FILLED) {
+        if ((changed.event() == OrderEvent.FILLED || changed.event() == OrderEvent.PARTIALLY_FILLED)
+                && reads(order.userId())) {
             MarketSpec market = catalog.market(order.symbol()).orElseThrow();
             boolean whole = changed.event() == OrderEvent.FILLED;
             String title = whole ? "Order executed" : "Order partially filled";

@@ -307,6 +307,29 @@ abstract class NotifyScenarios {
     }
 
     @Test
+    void usersAtInvalidAddressesLikeTheDemoBotsGetNoFillNotices() {
+        Traders traders = new Traders(port);
+        String coin = traders.newMarket();
+        String username = "bot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        HttpApi anon = HttpApi.onPort(port);
+        assertThat(anon.post("/api/v1/auth/register", Map.of("username", username, "email", username + "@demo.bourse.invalid",
+                "password", "a fine passphrase")).status()).isEqualTo(201);
+        HttpApi bot = anon.withBearer(anon.post("/api/v1/auth/login", Map.of("email", username + "@demo.bourse.invalid",
+                "password", "a fine passphrase")).text("access_token"));
+        Account human = register();
+        HttpApi humanApi = loggedIn(human);
+        bot.post("/api/v1/deposits", Map.of("asset", coin, "amount", "1", "transaction_id", "dep-" + UUID.randomUUID()));
+        assertThat(bot.post("/api/v1/orders", limit(coin, "sell", "0.1", "100")).status()).isEqualTo(201);
+
+        assertThat(humanApi.post("/api/v1/orders", limit(coin, "buy", "0.1", "100")).status()).isEqualTo(201);
+
+        assertThat(humanApi.get("/api/v1/notifications").json().path("items").findValuesAsString("kind"))
+                .contains("order_executed");
+        assertThat(bot.get("/api/v1/notifications").json().path("items").findValuesAsString("kind"))
+                .doesNotContain("order_executed");
+    }
+
+    @Test
     void theOutboxIsForAdminsOnly() {
         Account henry = register();
         assertProblem(loggedIn(henry).get("/api/v1/admin/outbox"), 404, "NOT_FOUND");
