@@ -10,6 +10,7 @@ import { walletView } from './views/wallet.js';
 import { accountView } from './views/account.js';
 import { adminView } from './views/admin.js';
 import { portfolioView } from './views/portfolio.js';
+import { verifyEmailView, resetPasswordView } from './views/links.js';
 
 const api = new Api();
 const session = new Session(api);
@@ -26,7 +27,16 @@ function navigate(hash) {
 }
 
 function route() {
-  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path, query] = location.hash.split('?');
+  const parts = path.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const links = { 'verify-email': verifyEmailView, 'reset-password': resetPasswordView };
+  if (links[parts[0]]) { // the links of account mails: #/verify-email?token=...
+    if (current) current.destroy();
+    current = links[parts[0]](ctx, new URLSearchParams(query || '').get('token'));
+    replace(main, current.el);
+    document.title = current.title + ' · Bourse';
+    return;
+  }
   let [page, arg] = parts;
   if (!page) {
     page = 'trade';

@@ -36,10 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WithdrawalController {
 
     private final Withdrawals withdrawals;
+    private final org.bourse.identity.EmailVerificationGate emailVerification;
     private final WithdrawalRepository repository;
     private final MarketCatalog catalog;
 
-    WithdrawalController(Withdrawals withdrawals, WithdrawalRepository repository, MarketCatalog catalog) {
+    WithdrawalController(Withdrawals withdrawals, WithdrawalRepository repository, MarketCatalog catalog,
+                         org.bourse.identity.EmailVerificationGate emailVerification) {
+        this.emailVerification = emailVerification;
         this.withdrawals = withdrawals;
         this.repository = repository;
         this.catalog = catalog;
@@ -77,9 +80,12 @@ class WithdrawalController {
     @ApiResponse(responseCode = "200", description = "the same transaction_id and body again: the first answer")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED; INVALID_ADDRESS (bad format or EIP-55 checksum)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "EMAIL_NOT_VERIFIED: the e-mail address is not confirmed yet "
+            + "(BOURSE_REQUIRE_VERIFIED_EMAIL)")
     @ApiResponse(responseCode = "409", description = "TRANSACTION_ID_REUSED: the transaction_id was used for something else")
     @ApiResponse(responseCode = "422", description = "INSUFFICIENT_FUNDS: available balance below amount plus fee")
     ResponseEntity<WithdrawalResponse> request(AuthenticatedUser caller, @Valid @RequestBody WithdrawalRequest body) {
+        emailVerification.requireVerified(caller.id());
         Withdrawals.Requested requested = withdrawals.request(caller.id(), body.asset().toUpperCase(Locale.ROOT),
                 body.amount(), body.address().strip(), body.transactionId(), RequestContext.traceId());
         return ResponseEntity.status(requested.created() ? HttpStatus.CREATED : HttpStatus.OK)

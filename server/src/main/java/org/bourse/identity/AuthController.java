@@ -37,12 +37,31 @@ final class AuthController {
 
     static final String TOKEN_TYPE = "Bearer";
 
+    static final String TOKEN_INVALID = "TOKEN_INVALID";
+    static final String WEAK_PASSWORD = "WEAK_PASSWORD";
+
     private final Registration registration;
     private final Sessions sessions;
+    private final AccountSecurity accountSecurity;
 
-    AuthController(Registration registration, Sessions sessions) {
+    AuthController(Registration registration, Sessions sessions, AccountSecurity accountSecurity) {
         this.registration = registration;
         this.sessions = sessions;
+        this.accountSecurity = accountSecurity;
+    }
+
+    record TokenRequest(@NotBlank(message = "is required") @Size(max = 200, message = "is not a token this exchange sent")
+                        @Schema(description = "the token from the mail") String token) {
+    }
+
+    record PasswordResetRequest(@NotNull(message = "is required") @Size(max = 254, message = "must be at most 254 characters long")
+                                @Schema(example = "alice@example.com") String email) {
+    }
+
+    record PasswordResetConfirmation(
+            @NotBlank(message = "is required") @Size(max = 200, message = "is not a token this exchange sent") String token,
+            @NotNull(message = "is required") @Utf8ByteLength(min = 8, max = 72)
+            @Schema(description = "8 to 72 bytes in UTF-8, not one of the most common passwords") String newPassword) {
     }
 
     record RegisterRequest(
@@ -135,6 +154,64 @@ final class AuthController {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "5");
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.ACCOUNT_OPENING_FAILED, detail, List.of(), headers);
+    }
+
+    @PostMapping("/verify-email")
+    @Operation(summary = "Confirm the e-mail address with the token mailed at registration")
+    @ApiResponse(responseCode = "204", description = "confirmed: GET /users/me answers email_verified true")
+    @ApiResponse(responseCode = "400", description = "TOKEN_INVALID: unknown, used or expired; VALIDATION_FAILED")
+    ResponseEntity<Void> verifyEmail(@Valid @RequestBody TokenRequest body) {
+        if (!accountSecurity.verifyEmail(body.token())) {
+            throw tokenInvalid();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/password-reset")
+    @Operation(summary = "Mail a password-reset link",
+            description = "Answers 202 whether or not the e-mail is registered, so it reveals nothing. The link works "
+                    + "once, for an hour. At most a few mails per e-mail address an hour (later requests are answered "
+                    + "the same and send nothing), and a limited number of requests per client address (429).")
+    @ApiResponse(responseCode = "202", description = "accepted")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED: too many reset requests from this address")
+    ResponseEntity<Void> passwordReset(@Valid @RequestBody PasswordResetRequest body, HttpServletRequest request) {
+        if (accountSecurity.requestReset(body.email(), request.getRemoteAddr())
+                instanceof AccountSecurity.ResetRequest.Throttled(Duration retryAfter)) {
+            throw ApiException.rateLimited("Too many password resets from this address; retry after Retry-After",
+                    retryAfter);
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @Operation(summary = "Set a new password with the token of a reset mail",
+            description = "Every refresh token of the user is revoked and the user is told by e-mail.")
+    @ApiResponse(responseCode = "204", description = "changed")
+    @ApiResponse(responseCode = "400", description = "TOKEN_INVALID: unknown, used or expired; WEAK_PASSWORD "
+            + "(the token stays usable); VALIDATION_FAILED: e.g. a password shorter than 8 bytes")
+    ResponseEntity<Void> confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation body) {
+        answer(accountSecurity.confirmReset(body.token(), body.newPassword()), "new_password");
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Turns a password change's outcome into its answer; returns only when it was changed. */
+    static void answer(AccountSecurity.PasswordChange outcome, String passwordField) {
+        switch (outcome) {
+            case AccountSecurity.PasswordChange.Changed() -> {
+            }
+            case AccountSecurity.PasswordChange.InvalidToken() -> throw tokenInvalid();
+            case AccountSecurity.PasswordChange.WrongPassword() -> throw new ApiException(HttpStatus.BAD_REQUEST,
+                    "INVALID_CREDENTIALS", "The current password is wrong", List.of(
+                    new org.bourse.platform.FieldViolation("current_password", "is wrong")), HttpHeaders.EMPTY);
+            case AccountSecurity.PasswordChange.Weak(String reason) -> throw new ApiException(HttpStatus.BAD_REQUEST,
+                    WEAK_PASSWORD, "The new password is too easy to guess", List.of(
+                    new org.bourse.platform.FieldViolation(passwordField, reason)), HttpHeaders.EMPTY);
+        }
+    }
+
+    private static ApiException tokenInvalid() {
+        return new ApiException(HttpStatus.BAD_REQUEST, TOKEN_INVALID, "The token is unknown, used or expired");
     }
 
     @PostMapping("/refresh")

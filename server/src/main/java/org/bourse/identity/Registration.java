@@ -40,9 +40,11 @@ class Registration {
     private final AccountOpener accounts;
     private final DurableWrites durableWrites;
     private final Clock clock;
+    private final AccountSecurity accountSecurity;
 
     Registration(UserRepository users, PasswordEncoder passwords, AccountOpener accounts, DurableWrites durableWrites,
-                 Clock clock) {
+                 Clock clock, AccountSecurity accountSecurity) {
+        this.accountSecurity = accountSecurity;
         this.users = users;
         this.passwords = passwords;
         this.accounts = accounts;
@@ -68,6 +70,7 @@ class Registration {
             users.delete(user.id());
             return new Outcome.AccountNotOpened();
         }
+        accountSecurity.sendVerification(user);
         durableWrites.flush(); // the user row is not in the engine's journal: on disk before the caller hears of it
         return new Outcome.Registered(user);
     }

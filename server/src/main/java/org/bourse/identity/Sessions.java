@@ -54,10 +54,12 @@ class Sessions {
     private final Clock clock;
     /** Compared against when the e-mail is unknown, so that answer costs the same bcrypt time as a wrong password. */
     private final String unknownUserHash;
+    private final org.bourse.notify.Notices notices;
 
     Sessions(UserRepository users, PasswordEncoder passwords, LoginThrottle throttle, LoginAttemptRepository attempts,
              TokenIssuer tokens, RefreshTokens refreshTokens, SessionCache sessionCache, AccountOpener accounts,
-             DurableWrites durableWrites, IdentityProperties properties, Clock clock) {
+             DurableWrites durableWrites, IdentityProperties properties, Clock clock, org.bourse.notify.Notices notices) {
+        this.notices = notices;
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -105,6 +107,9 @@ class Sessions {
         }
         attempts.finish(attempt, Outcome.SUCCESS);
         users.recordLogin(user.id(), now);
+        if (users.rememberLoginAddress(user.id(), ip, now) && user.lastLogin() != null) {
+            notices.newLoginAddress(AccountSecurity.contact(user), ip); // not for the first login ever
+        }
         try {
             accounts.openIfPending(user, traceId);
         } catch (AccountOpener.NotOpened e) {

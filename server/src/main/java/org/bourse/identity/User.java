@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@code accountOpenedAt} is null until the wallet has confirmed opening the user's account.
  */
 record User(long id, String username, String email, String passwordHash, String role, boolean active,
-            Instant createdAt, Instant updatedAt, Instant lastLogin, Instant accountOpenedAt) {
+            Instant createdAt, Instant updatedAt, Instant lastLogin, Instant accountOpenedAt, boolean emailVerified) {
 
     static final String NORMAL = "normal";
     static final String ADMIN = "admin";

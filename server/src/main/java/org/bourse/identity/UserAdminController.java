@@ -53,9 +53,10 @@ final class UserAdminController {
     @PatchMapping("/api/v1/admin/users/{id}")
     @Operation(summary = "Grant or revoke the admin role, disable or enable a user",
             description = "Send role, is_active or both. Disabling revokes the user's refresh tokens and cached "
-                    + "session; access tokens already issued keep working for the user's own routes until they expire "
-                    + "(at most 15 minutes). Admin routes check the role as stored, so a revoked admin loses them at "
-                    + "once. The last active admin can be neither demoted nor disabled.")
+                    + "session, and the access tokens already issued stop working at once (401), on every node when "
+                    + "Redis is configured; the user's open orders are cancelled and WebSocket sessions closed. Admin "
+                    + "routes check the role as stored, so a revoked admin loses them at once. The last active admin "
+                    + "can be neither demoted nor disabled.")
     @ApiResponse(responseCode = "200", description = "the user as now stored")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: neither role nor is_active, or an unknown role")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")

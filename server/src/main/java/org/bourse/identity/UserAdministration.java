@@ -35,9 +35,11 @@ class UserAdministration {
     private final TransactionTemplate transaction;
     private final DurableWrites durableWrites;
     private final Clock clock;
+    private final UserStates states;
 
     UserAdministration(UserRepository users, RefreshTokens refreshTokens, SessionCache sessionCache,
-                       TransactionTemplate transaction, DurableWrites durableWrites, Clock clock) {
+                       TransactionTemplate transaction, DurableWrites durableWrites, Clock clock, UserStates states) {
+        this.states = states;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.sessionCache = sessionCache;
@@ -47,9 +49,9 @@ class UserAdministration {
     }
 
     /**
-     * Access tokens already issued stay valid until they expire (at most the access-token lifetime) for the
-     * user's own routes: they are verified without a database read. Admin routes read the current role
-     * ({@link AdminRoles}), so a revoked admin loses them at once.
+     * A disabled user's access tokens stop working at once, on every node ({@link UserStates}); their open orders
+     * are cancelled and their WebSocket sessions closed by the modules holding them. Admin routes read the
+     * current role ({@link AdminRoles}), so a revoked admin loses them at once.
      *
      * @param role   {@code admin}, {@code normal}, or null to leave it
      * @param active the new state, or null to leave it
@@ -85,6 +87,9 @@ class UserAdministration {
         }
         durableWrites.flush();
         sessionCache.evict(userId); // its cached copy holds the old role or state
+        if (active != null) {
+            states.changed(userId, active); // a disabled user's access tokens stop working now, on every node
+        }
         return new Change.Updated(users.find(userId).orElseThrow());
     }
 

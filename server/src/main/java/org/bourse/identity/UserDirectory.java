@@ -9,4 +9,7 @@ public interface UserDirectory {
 
     /** Case-insensitive, like registration's uniqueness. */
     Optional<UserSummary> findByUsername(String username);
+
+    /** The user's e-mail contact, empty when there is no such user. */
+    Optional<Contact> contact(long userId);
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class UserRepository implements UserDirectory {
 
     private static final String COLUMNS =
-            "id, username, email, password_hash, role, is_active, created_at, updated_at, last_login, account_opened_at";
+            "id, username, email, password_hash, role, is_active, created_at, updated_at, last_login, account_opened_at, email_verified";
 
     private final JdbcClient jdbc;
 
@@ -43,7 +43,7 @@ class UserRepository implements UserDirectory {
                 .param("now", utc(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        return new User(id, username, email, passwordHash, role, true, now, now, null, null);
+        return new User(id, username, email, passwordHash, role, true, now, now, null, null, false);
     }
 
     boolean emailTaken(String email) {
@@ -117,6 +117,37 @@ class UserRepository implements UserDirectory {
                 .query(UserRepository::user).optional().map(UserRepository::summary);
     }
 
+    @Override
+    public Optional<Contact> contact(long userId) {
+        return find(userId).map(user -> new Contact(user.id(), user.username(), user.email(), user.emailVerified()));
+    }
+
+    void markEmailVerified(long id, Instant now) {
+        jdbc.sql("UPDATE users SET email_verified = TRUE, updated_at = :now WHERE id = :id")
+                .param("now", utc(now)).param("id", id).update();
+    }
+
+    void setPasswordHash(long id, String passwordHash, Instant now) {
+        jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .param("hash", passwordHash).param("now", utc(now)).param("id", id).update();
+    }
+
+    /** @return whether the address was new for the user (and is now remembered) */
+    boolean rememberLoginAddress(long id, String ip, Instant now) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM login_addresses WHERE user_id = :id AND ip = :ip")
+                .param("id", id).param("ip", ip).query(Long.class).single() > 0;
+        if (known) {
+            return false;
+        }
+        try {
+            jdbc.sql("INSERT INTO login_addresses (user_id, ip, first_seen) VALUES (:id, :ip, :now)")
+                    .param("id", id).param("ip", ip).param("now", utc(now)).update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            return false; // a parallel login from the same address remembered it first
+        }
+    }
+
     static String key(String emailOrUsername) {
         return emailOrUsername.trim().toLowerCase(Locale.ROOT);
     }
@@ -138,6 +169,6 @@ class UserRepository implements UserDirectory {
         return new User(row.getLong("id"), row.getString("username"), row.getString("email"),
                 row.getString("password_hash"), row.getString("role"), row.getBoolean("is_active"),
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "last_login"),
-                instant(row, "account_opened_at"));
+                instant(row, "account_opened_at"), row.getBoolean("email_verified"));
     }
 }

@@ -29,12 +29,12 @@ class SecurityConfiguration {
     /** Access tokens only: a refresh token ({@code type = refresh}) is never accepted as a bearer token. */
     @Bean
     JwtDecoder accessTokenDecoder(JwtSigningKey signingKey, Clock clock,
-                                  @Value("${bourse.jwt.clock-skew:0s}") Duration clockSkew) {
+                                  @Value("${bourse.jwt.clock-skew:0s}") Duration clockSkew, DisabledUsers disabledUsers) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(signingKey.key()).macAlgorithm(MacAlgorithm.HS256).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(timestamps, SecurityConfiguration::accessTokenOnly)));
-        return new VerifiedTokenCache(decoder, clock, clockSkew);
+        return new VerifiedTokenCache(decoder, clock, clockSkew, disabledUsers);
     }
 
     private static OAuth2TokenValidatorResult accessTokenOnly(Jwt token) {

@@ -24,6 +24,7 @@ final class VerifiedTokenCache implements JwtDecoder {
     private static final int MAX_TOKENS = 100_000;
 
     private final JwtDecoder verifier;
+    private final DisabledUsers disabledUsers;
     private final Clock clock;
     private final Duration skew;
     private final Cache<String, Jwt> verified = Caffeine.newBuilder()
@@ -32,6 +33,13 @@ final class VerifiedTokenCache implements JwtDecoder {
             .build();
 
     VerifiedTokenCache(JwtDecoder verifier, Clock clock, Duration skew) {
+        this(verifier, clock, skew, new DisabledUsers());
+    }
+
+    /** @param disabledUsers whose tokens are refused at once, valid or not; the rest of their checks are cached */
+    VerifiedTokenCache(JwtDecoder verifier, Clock clock, Duration skew, DisabledUsers disabledUsers) {
+        this.disabledUsers = disabledUsers;
+        disabledUsers.onDisabled((userId, here) -> forget(userId));
         this.verifier = verifier;
         this.clock = clock;
         this.skew = skew;
@@ -42,9 +50,11 @@ final class VerifiedTokenCache implements JwtDecoder {
         Jwt known = verified.getIfPresent(token);
         if (known == null) {
             Jwt jwt = verifier.decode(token); // throws for a bad signature, type or time
+            refuseDisabled(jwt);
             verified.put(token, jwt);
             return jwt;
         }
+        refuseDisabled(known);
         Instant now = clock.instant();
         if (known.getExpiresAt() != null && !now.isBefore(known.getExpiresAt().plus(skew))) {
             verified.invalidate(token);
@@ -54,5 +64,26 @@ final class VerifiedTokenCache implements JwtDecoder {
             throw new BadJwtException("the token is not valid yet");
         }
         return known;
+    }
+
+    private void refuseDisabled(Jwt jwt) {
+        String subject = jwt.getSubject();
+        if (subject != null && disabledUsers.contains(userId(subject))) {
+            throw new BadJwtException("the user is disabled");
+        }
+    }
+
+    /** Drops the user's cached tokens, so nothing remembered of them outlives the disabling. */
+    private void forget(long userId) {
+        String subject = Long.toString(userId);
+        verified.asMap().values().removeIf(jwt -> subject.equals(jwt.getSubject()));
+    }
+
+    private static long userId(String subject) {
+        try {
+            return Long.parseLong(subject);
+        } catch (NumberFormatException notAUser) {
+            return -1;
+        }
     }
 }

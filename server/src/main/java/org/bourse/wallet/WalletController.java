@@ -56,6 +56,7 @@ class WalletController {
     private final LiveBalances balances;
     private final WalletRepository wallet;
     private final UserDirectory users;
+    private final org.bourse.identity.EmailVerificationGate emailVerification;
     private final CurrentRoles roles;
     private final FaucetLimits faucetLimits;
     private final Clock clock;
@@ -65,7 +66,9 @@ class WalletController {
 
     WalletController(ExchangeGateway exchange, MarketCatalog catalog, LiveBalances balances, WalletRepository wallet,
                      UserDirectory users, CurrentRoles roles, FaucetLimits faucetLimits, Clock clock,
-                     @Value("${bourse.wallet.faucet:true}") boolean faucet) {
+                     @Value("${bourse.wallet.faucet:true}") boolean faucet,
+                     org.bourse.identity.EmailVerificationGate emailVerification) {
+        this.emailVerification = emailVerification;
         this.exchange = exchange;
         this.catalog = catalog;
         this.balances = balances;
@@ -151,6 +154,7 @@ class WalletController {
     @PostMapping("/transfers")
     ResponseEntity<TransactionResponse> transfer(AuthenticatedUser caller,
                                                  @Valid @RequestBody WalletRequests.TransferRequest body) {
+        emailVerification.requireVerified(caller.id());
         UserSummary to = users.findByUsername(body.toUsername()).orElseThrow(
                 () -> ApiException.notFound("USER_NOT_FOUND", "There is no user " + body.toUsername()));
         String asset = asset(body.asset());

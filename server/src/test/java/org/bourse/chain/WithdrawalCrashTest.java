@@ -114,7 +114,7 @@ class WithdrawalCrashTest {
         return new SpringApplicationBuilder(BourseApplication.class).run("--server.port=0", "--bourse.data-dir=" + data,
                 "--spring.datasource.url=", "--spring.datasource.username=", "--spring.datasource.password=",
                 "--bourse.redis.url=", "--bourse.jwt.secret=", "--bourse.demo.enabled=false",
-                "--server.forward-headers-strategy=native", "--bourse.rate-limit.capacity=100000",
+                "--server.forward-headers-strategy=native", "--bourse.accounts.require-verified-email=false", "--bourse.rate-limit.capacity=100000",
                 "--bourse.rate-limit.refill-per-second=100000", "--bourse.chain.rpc-url=" + rpcUrl,
                 "--bourse.chain.chain-id=" + Anvil.CHAIN_ID, "--bourse.chain.confirmations=2",
                 "--bourse.chain.xpub=" + xpub, "--bourse.chain.hot-wallet-key-file=" + keyFile,

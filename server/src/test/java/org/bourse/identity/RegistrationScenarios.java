@@ -42,7 +42,9 @@ abstract class RegistrationScenarios extends IdentityApiTest {
 
         assertThat(reply.status()).isEqualTo(201);
         JsonNode user = reply.json();
-        assertThat(user.propertyNames()).containsExactlyInAnyOrder("id", "username", "email", "role", "is_active", "created_at");
+        assertThat(user.propertyNames()).containsExactlyInAnyOrder("id", "username", "email", "role", "is_active", "created_at",
+                "email_verified");
+        assertThat(user.path("email_verified").asBoolean()).as("until the mailed link is followed").isFalse();
         assertThat(user.path("id").isString()).as("ids are JSON strings").isTrue();
         assertThat(Long.parseLong(user.path("id").asString())).isPositive();
         assertThat(user.path("username").asString()).isEqualTo(alice.username());

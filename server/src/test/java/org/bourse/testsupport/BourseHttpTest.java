@@ -33,7 +33,9 @@ import org.springframework.context.annotation.Import;
         "bourse.jwt.secret=",
         // Each HttpApi client sends its own X-Forwarded-For, so tests never share a rate-limit bucket or a
         // login lock-out; Tomcat trusts it from localhost.
-        "server.forward-headers-strategy=native"})
+        "server.forward-headers-strategy=native",
+        // Test users never open their confirmation mail; the gate itself is tested with it on (notify.NotifyScenarios).
+        "bourse.accounts.require-verified-email=false"})
 @Import(TestClock.Provider.class)
 public @interface BourseHttpTest {
 }

@@ -13,10 +13,10 @@ record Channel(Kind kind, String symbol, String interval) {
     static final Set<String> INTERVALS = Set.of("1m", "5m", "15m", "1h", "4h", "1d");
 
     enum Kind {
-        BOOK, TRADES, TICKER, CANDLES, ORDERS, FILLS, BALANCES;
+        BOOK, TRADES, TICKER, CANDLES, ORDERS, FILLS, BALANCES, NOTIFICATIONS;
 
         boolean isPrivate() {
-            return this == ORDERS || this == FILLS || this == BALANCES;
+            return this == ORDERS || this == FILLS || this == BALANCES || this == NOTIFICATIONS;
         }
 
         String prefix() {
@@ -48,7 +48,7 @@ record Channel(Kind kind, String symbol, String interval) {
 
     String name() {
         return switch (kind) {
-            case ORDERS, FILLS, BALANCES -> kind.prefix();
+            case ORDERS, FILLS, BALANCES, NOTIFICATIONS -> kind.prefix();
             case CANDLES -> kind.prefix() + ":" + symbol + ":" + interval;
             default -> kind.prefix() + ":" + symbol;
         };

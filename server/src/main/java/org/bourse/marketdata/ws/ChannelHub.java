@@ -72,7 +72,9 @@ final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
     private volatile boolean running;
 
     ChannelHub(EventStream stream, ExchangeGateway exchange, OrderBooks books, MarketCatalog catalog,
-               ObjectProvider<MarketDataFeed> feeds, Messages messages, WebSocketProperties properties) {
+               ObjectProvider<MarketDataFeed> feeds, Messages messages, WebSocketProperties properties,
+               org.bourse.notify.NotificationFeed notifications) {
+        notifications.listen(this::notified);
         this.stream = stream;
         this.exchange = exchange;
         this.books = books;
@@ -338,6 +340,16 @@ final class ChannelHub implements SmartLifecycle, MarketDataFeed.Listener {
                     }
                 }
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A committed in-app notification (notify module), on the committing thread; its id stands for the sequence. */
+    private void notified(long userId, long id, Object notification) {
+        lock.lock();
+        try {
+            publish("notifications#" + userId, id, () -> notification);
         } finally {
             lock.unlock();
         }

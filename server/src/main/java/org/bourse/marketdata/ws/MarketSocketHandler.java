@@ -67,7 +67,9 @@ final class MarketSocketHandler extends TextWebSocketHandler {
     private final Counter slowConsumers;
 
     MarketSocketHandler(ChannelHub hub, MarketCatalog catalog, JwtDecoder tokens, UserDirectory users, Messages messages,
-                        JsonMapper json, WebSocketProperties properties, Clock clock, MeterRegistry meters) {
+                        JsonMapper json, WebSocketProperties properties, Clock clock, MeterRegistry meters,
+                        org.bourse.platform.DisabledUsers disabledUsers) {
+        disabledUsers.onDisabled((userId, here) -> closeSessionsOf(userId));
         this.hub = hub;
         this.catalog = catalog;
         this.tokens = tokens;
@@ -301,6 +303,16 @@ final class MarketSocketHandler extends TextWebSocketHandler {
                         null));
             }
             connection.ping();
+        }
+    }
+
+    /** A disabled user's sockets are closed (1008), whatever they were subscribed to. */
+    void closeSessionsOf(long userId) {
+        for (Connection connection : connections.values()) {
+            Connection.Identity identity = connection.identity();
+            if (identity != null && identity.userId() == userId) {
+                connection.close(CloseStatus.POLICY_VIOLATION.withReason("account disabled"));
+            }
         }
     }
 

@@ -38,7 +38,7 @@ final class Subscription {
     boolean hasSnapshot() {
         return switch (channel.kind()) {
             case BOOK, BALANCES, TICKER, CANDLES -> true;
-            case TRADES, ORDERS, FILLS -> false;
+            case TRADES, ORDERS, FILLS, NOTIFICATIONS -> false;
         };
     }
 }

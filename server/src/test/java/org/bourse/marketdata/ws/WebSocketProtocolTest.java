@@ -181,7 +181,11 @@ class WebSocketProtocolTest {
 
             assertThat(new Traders(port).admin().patch("/api/v1/admin/users/" + registered.text("id"),
                     Map.of("is_active", false)).status()).isEqualTo(200);
-            assertError(client, Map.of("op", "auth", "token", login.text("access_token")), "ACCOUNT_DISABLED", null);
+            assertThat(client.awaitClose().code()).as("a disabled user's socket is closed").isEqualTo(1008);
+        }
+        try (WsClient again = WsClient.connect(port)) {
+            // the disabled user's access tokens are refused from now on, here as on HTTP
+            assertError(again, Map.of("op", "auth", "token", login.text("access_token")), "UNAUTHORIZED", null);
         }
     }
 
