@@ -1,7 +1,6 @@
 package org.bourse.binance;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,14 +134,14 @@ class BinanceTradingController {
         if (responseType.equals("ACK")) {
             return out;
         }
-        Map<String, Object> full = render(order, market);
+        Map<String, Object> full = renderOne(caller.userId(), order, market);
         full.keySet().removeAll(List.of("stopPrice", "icebergQty", "time", "updateTime", "isWorking",
                 "origQuoteOrderQty"));
         out.putAll(full);
         if (responseType.equals("FULL")) {
             out.put("fills", history.fillsOfOrder(caller.userId(), order.id()).stream().map(f -> Map.of(
-                    "price", f.price().toPlainString(), "qty", f.quantity().toPlainString(),
-                    "commission", f.fee().toPlainString(), "commissionAsset", f.feeAsset(),
+                    "price", plain(f.price()), "qty", plain(f.quantity()),
+                    "commission", plain(f.fee()), "commissionAsset", f.feeAsset(),
                     "tradeId", f.tradeId())).toList());
         }
         return out;
@@ -208,7 +207,7 @@ class BinanceTradingController {
         MarketSpec market = symbols.market(symbol);
         OrderView order = find(caller.userId(), market, orderId, origClientOrderId)
                 .orElseThrow(() -> new BinanceException(BinanceError.NO_SUCH_ORDER));
-        return render(order, market);
+        return renderOne(caller.userId(), order, market);
     }
 
     @DeleteMapping("/api/v3/order")
@@ -247,7 +246,7 @@ class BinanceTradingController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("symbol", BinanceSymbols.of(market));
         out.put("origClientOrderId", clientOrderId(now));
-        out.putAll(render(now, market));
+        out.putAll(renderOne(userId, now, market));
         return out;
     }
 
@@ -307,11 +306,10 @@ class BinanceTradingController {
                     trade.put("id", f.tradeId());
                     trade.put("orderId", f.orderId());
                     trade.put("orderListId", -1);
-                    trade.put("price", f.price().toPlainString());
-                    trade.put("qty", f.quantity().toPlainString());
-                    trade.put("quoteQty", f.price().multiply(f.quantity())
-                            .setScale(market.quoteScale(), RoundingMode.HALF_EVEN).toPlainString());
-                    trade.put("commission", f.fee().toPlainString());
+                    trade.put("price", plain(f.price()));
+                    trade.put("qty", plain(f.quantity()));
+                    trade.put("quoteQty", plain(f.price().multiply(f.quantity())));
+                    trade.put("commission", plain(f.fee()));
                     trade.put("commissionAsset", f.feeAsset());
                     trade.put("time", f.executedAt().toEpochMilli());
                     trade.put("isBuyer", f.side() == Side.BUY);
@@ -341,6 +339,23 @@ class BinanceTradingController {
 
     /** An order in Binance's words (GET /api/v3/order's fields). */
     static Map<String, Object> render(OrderView o, MarketSpec market) {
+        BigDecimal estimate = o.averagePrice() == null ? BigDecimal.ZERO : o.averagePrice().multiply(o.filledQuantity());
+        return render(o, market, estimate);
+    }
+
+    /** One order with its fills' exact value, which lists (rendered from the average price) only approximate. */
+    private Map<String, Object> renderOne(long userId, OrderView o, MarketSpec market) {
+        BigDecimal value = BigDecimal.ZERO;
+        if (o.filledQuantity().signum() > 0) {
+            for (OrderHistory.OwnFill f : history.fillsOfOrder(userId, o.id())) {
+                value = value.add(f.price().multiply(f.quantity()));
+            }
+        }
+        return render(o, market, value);
+    }
+
+    /** @param quoteFilled the value of the fills in the quote asset, price times quantity summed */
+    static Map<String, Object> render(OrderView o, MarketSpec market, BigDecimal quoteFilled) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("symbol", BinanceSymbols.of(market));
         out.put("orderId", o.id());
@@ -349,9 +364,8 @@ class BinanceTradingController {
         out.put("price", o.kind().hasLimitPrice() && o.price() != null ? o.price().toPlainString() : zero(market));
         out.put("origQty", o.quantity().toPlainString());
         out.put("executedQty", o.filledQuantity().toPlainString());
-        BigDecimal quoteFilled = o.averagePrice() == null ? BigDecimal.ZERO
-                : o.averagePrice().multiply(o.filledQuantity()).setScale(market.quoteScale(), RoundingMode.HALF_EVEN);
-        out.put("cummulativeQuoteQty", quoteFilled.setScale(market.quoteScale(), RoundingMode.HALF_EVEN).toPlainString());
+        // not rounded to the quote asset's places: clients divide it by executedQty to get the average price
+        out.put("cummulativeQuoteQty", quoteFilled.signum() == 0 ? zero(market) : plain(quoteFilled));
         out.put("status", status(o));
         out.put("timeInForce", o.timeInForce() == null ? "GTC" : o.timeInForce().toUpperCase(Locale.ROOT));
         out.put("type", type(o));
@@ -391,6 +405,12 @@ class BinanceTradingController {
 
     private static String clientOrderId(OrderView o) {
         return o.clientOrderId() == null ? "bourse-" + o.id() : o.clientOrderId();
+    }
+
+    /** A decimal without the database's trailing zeros. */
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private static String zero(MarketSpec market) {
