@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bourse.identity.TwoFactor;
 import org.bourse.platform.ApiException;
 import org.bourse.platform.AuthenticatedUser;
 import org.springframework.http.HttpStatus;
@@ -36,13 +37,16 @@ class ApiKeyController {
 
     record CreateKeyRequest(@NotBlank @Size(max = 100) String label,
                             @NotEmpty @Size(max = 3) List<String> permissions,
-                            @Size(max = IpAllowlist.MAX_ENTRIES) List<String> ipAllowlist) {
+                            @Size(max = IpAllowlist.MAX_ENTRIES) List<String> ipAllowlist,
+                            @Size(max = 32) String otp) {
     }
 
     private final ApiKeys apiKeys;
+    private final TwoFactor twoFactor;
 
-    ApiKeyController(ApiKeys apiKeys) {
+    ApiKeyController(ApiKeys apiKeys, TwoFactor twoFactor) {
         this.apiKeys = apiKeys;
+        this.twoFactor = twoFactor;
     }
 
     @PostMapping("/api/v1/api-keys")
@@ -54,11 +58,15 @@ class ApiKeyController {
                     + "bourse.api-keys.max-keys-per-user (30) active keys.")
     @ApiResponse(responseCode = "201", description = "the key, with its secret")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED naming label, permissions or ip_allowlist")
-    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED; OTP_REQUIRED or OTP_INVALID: a key with withdraw, "
+            + "asked for by a user with two-factor authentication on, needs otp (a current code)")
     @ApiResponse(responseCode = "422", description = "API_KEY_LIMIT: the user holds as many active keys as allowed")
     ResponseEntity<ApiKeys.IssuedKey> create(AuthenticatedUser caller, @Valid @RequestBody CreateKeyRequest body) {
         Set<Permission> permissions = permissions(body.permissions());
         IpAllowlist allowlist = allowlist(body.ipAllowlist());
+        if (permissions.contains(Permission.WITHDRAW) && twoFactor.enabled(caller.id())) {
+            secondFactor(caller.id(), body.otp());
+        }
         if (apiKeys.activeCount(caller.id()) >= apiKeys.properties().maxKeysPerUser()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, API_KEY_LIMIT,
                     "You hold as many active API keys as allowed; revoke one first");
@@ -91,6 +99,17 @@ class ApiKeyController {
             throw notFound();
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** A key that may move funds out is as strong as a withdrawal: with 2FA on, it needs a code too. */
+    private void secondFactor(long userId, String otp) {
+        if (otp == null || otp.isBlank()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, TwoFactor.OTP_REQUIRED,
+                    "Two-factor authentication is on: a key with withdraw needs otp");
+        }
+        if (!twoFactor.verify(userId, otp)) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, TwoFactor.OTP_INVALID, "The code is not valid");
+        }
     }
 
     private static ApiException notFound() {

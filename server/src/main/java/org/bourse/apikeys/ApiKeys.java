@@ -23,6 +23,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bourse.apikeys.Verification.Accepted;
 import org.bourse.apikeys.Verification.Refusal;
 import org.bourse.apikeys.Verification.Refused;
+import org.bourse.platform.SecretSeal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
