@@ -140,8 +140,8 @@ class BinanceTradingController {
         out.putAll(full);
         if (responseType.equals("FULL")) {
             out.put("fills", history.fillsOfOrder(caller.userId(), order.id()).stream().map(f -> Map.of(
-                    "price", plain(f.price()), "qty", plain(f.quantity()),
-                    "commission", plain(f.fee()), "commissionAsset", f.feeAsset(),
+                    "price", scaled(f.price(), market.quoteScale()), "qty", scaled(f.quantity(), market.baseScale()),
+                    "commission", scaled(f.fee(), market.quoteScale()), "commissionAsset", f.feeAsset(),
                     "tradeId", f.tradeId())).toList());
         }
         return out;
@@ -306,10 +306,10 @@ class BinanceTradingController {
                     trade.put("id", f.tradeId());
                     trade.put("orderId", f.orderId());
                     trade.put("orderListId", -1);
-                    trade.put("price", plain(f.price()));
-                    trade.put("qty", plain(f.quantity()));
+                    trade.put("price", scaled(f.price(), market.quoteScale()));
+                    trade.put("qty", scaled(f.quantity(), market.baseScale()));
                     trade.put("quoteQty", plain(f.price().multiply(f.quantity())));
-                    trade.put("commission", plain(f.fee()));
+                    trade.put("commission", scaled(f.fee(), market.quoteScale()));
                     trade.put("commissionAsset", f.feeAsset());
                     trade.put("time", f.executedAt().toEpochMilli());
                     trade.put("isBuyer", f.side() == Side.BUY);
@@ -361,16 +361,17 @@ class BinanceTradingController {
         out.put("orderId", o.id());
         out.put("orderListId", -1);
         out.put("clientOrderId", clientOrderId(o));
-        out.put("price", o.kind().hasLimitPrice() && o.price() != null ? o.price().toPlainString() : zero(market));
-        out.put("origQty", o.quantity().toPlainString());
-        out.put("executedQty", o.filledQuantity().toPlainString());
+        out.put("price", o.kind().hasLimitPrice() && o.price() != null ? scaled(o.price(), market.quoteScale())
+                : zero(market));
+        out.put("origQty", scaled(o.quantity(), market.baseScale()));
+        out.put("executedQty", scaled(o.filledQuantity(), market.baseScale()));
         // not rounded to the quote asset's places: clients divide it by executedQty to get the average price
         out.put("cummulativeQuoteQty", quoteFilled.signum() == 0 ? zero(market) : plain(quoteFilled));
         out.put("status", status(o));
         out.put("timeInForce", o.timeInForce() == null ? "GTC" : o.timeInForce().toUpperCase(Locale.ROOT));
         out.put("type", type(o));
         out.put("side", o.side().name());
-        out.put("stopPrice", o.stopPrice() == null ? zero(market) : o.stopPrice().toPlainString());
+        out.put("stopPrice", o.stopPrice() == null ? zero(market) : scaled(o.stopPrice(), market.quoteScale()));
         out.put("icebergQty", "0");
         out.put("time", o.createdAt().toEpochMilli());
         out.put("updateTime", o.updatedAt().toEpochMilli());
@@ -405,6 +406,11 @@ class BinanceTradingController {
 
     private static String clientOrderId(OrderView o) {
         return o.clientOrderId() == null ? "bourse-" + o.id() : o.clientOrderId();
+    }
+
+    /** A decimal in the asset's places, whether it came from the engine or (with more places) the database. */
+    private static String scaled(BigDecimal value, int scale) {
+        return value.setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** A decimal without the database's trailing zeros. */
