@@ -72,7 +72,7 @@ class TwoFactorTest {
     }
 
     @Test
-    void aKeyThatMayWithdrawNeedsACodeOnceTwoFactorIsOn() {
+    void aKeyThatMayWithdrawAndEveryWithdrawalNeedACodeOnceTwoFactorIsOn() {
         Trader bob = new Traders(port).newTrader();
         Map<String, Object> withdrawKey = Map.of("label", "payouts", "permissions", List.of("read", "withdraw"));
         assertThat(bob.api().post("/api/v1/api-keys", withdrawKey).status()).as("no 2FA, no code needed").isEqualTo(201);
@@ -90,6 +90,13 @@ class TwoFactorTest {
         assertThat(bob.api().post("/api/v1/api-keys", with(withdrawKey, code(seed, step + 1))).status()).isEqualTo(201);
         assertThat(bob.api().post("/api/v1/api-keys", with(withdrawKey, recovery.get(0).asString())).status())
                 .isEqualTo(201);
+
+        Map<String, Object> withdrawal = Map.of("asset", "USD", "amount", "10", "address", "DE89370400440532013000",
+                "transaction_id", "payout-" + bob.id());
+        assertProblem(bob.api().post("/api/v1/withdrawals", withdrawal), 401, "OTP_REQUIRED");
+        assertProblem(bob.api().post("/api/v1/withdrawals", with(withdrawal, code(seed, step + 1))), 401, "OTP_INVALID");
+        HttpApi.Reply withdrawn = bob.api().post("/api/v1/withdrawals", with(withdrawal, recovery.get(1).asString()));
+        assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(201);
     }
 
     private HttpApi.Reply login(Trader trader, String otp) {
