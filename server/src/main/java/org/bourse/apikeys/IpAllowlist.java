@@ -35,13 +35,13 @@ record IpAllowlist(List<String> entries) {
         }
         int bits = bytes.get().length * 8;
         if (slash < 0) {
-            return Optional.of(InetAddressText.of(bytes.get()));
+            return Optional.of(text(bytes.get()));
         }
         String prefix = text.substring(slash + 1);
         if (!prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > bits) {
             return Optional.empty();
         }
-        return Optional.of(InetAddressText.of(bytes.get()) + "/" + Integer.parseInt(prefix));
+        return Optional.of(text(bytes.get()) + "/" + Integer.parseInt(prefix));
     }
 
     boolean allows(String clientAddress) {
@@ -106,13 +106,11 @@ record IpAllowlist(List<String> entries) {
     }
 
     /** Canonical text of an address, as {@link InetAddress#getHostAddress()} writes it. */
-    private static final class InetAddressText {
-        static String of(byte[] bytes) {
-            try {
-                return InetAddress.getByAddress(bytes).getHostAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException(e);
-            }
+    private static String text(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 }
