@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.bourse.chain.WithdrawalRepository.Withdrawal;
 import org.bourse.exchange.MarketCatalog;
+import org.bourse.identity.TwoFactor;
 import org.bourse.platform.ApiException;
 import org.bourse.platform.AuthenticatedUser;
 import org.bourse.platform.Cursor;
@@ -40,9 +41,12 @@ class WithdrawalController {
     private final WithdrawalRepository repository;
     private final MarketCatalog catalog;
 
+    private final TwoFactor twoFactor;
+
     WithdrawalController(Withdrawals withdrawals, WithdrawalRepository repository, MarketCatalog catalog,
-                         org.bourse.identity.EmailVerificationGate emailVerification) {
+                         org.bourse.identity.EmailVerificationGate emailVerification, TwoFactor twoFactor) {
         this.emailVerification = emailVerification;
+        this.twoFactor = twoFactor;
         this.withdrawals = withdrawals;
         this.repository = repository;
         this.catalog = catalog;
@@ -51,7 +55,8 @@ class WithdrawalController {
     record WithdrawalRequest(@NotBlank @Size(max = 16) String asset, @NotNull BigDecimal amount,
                              @NotBlank @Size(max = 128) String address,
                              @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+",
-                                     message = "may hold letters, digits and . _ : - only") String transactionId) {
+                                     message = "may hold letters, digits and . _ : - only") String transactionId,
+                             @Size(max = 32) String otp) {
     }
 
     record RejectRequest(@Size(max = 200) String reason) {
@@ -79,13 +84,24 @@ class WithdrawalController {
     @ApiResponse(responseCode = "201", description = "requested; the amount and fee are held")
     @ApiResponse(responseCode = "200", description = "the same transaction_id and body again: the first answer")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED; INVALID_ADDRESS (bad format or EIP-55 checksum)")
-    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED; with two-factor authentication on, OTP_REQUIRED (no "
+            + "otp) or OTP_INVALID (not a current, unused code or an unused recovery code)")
     @ApiResponse(responseCode = "403", description = "EMAIL_NOT_VERIFIED: the e-mail address is not confirmed yet "
             + "(BOURSE_REQUIRE_VERIFIED_EMAIL)")
     @ApiResponse(responseCode = "409", description = "TRANSACTION_ID_REUSED: the transaction_id was used for something else")
     @ApiResponse(responseCode = "422", description = "INSUFFICIENT_FUNDS: available balance below amount plus fee")
     ResponseEntity<WithdrawalResponse> request(AuthenticatedUser caller, @Valid @RequestBody WithdrawalRequest body) {
         emailVerification.requireVerified(caller.id());
+        if (twoFactor.enabled(caller.id())) {
+            // every withdrawal, a retry with the same transaction_id too: a stolen session alone moves nothing out
+            if (body.otp() == null || body.otp().isBlank()) {
+                throw new ApiException(HttpStatus.UNAUTHORIZED, TwoFactor.OTP_REQUIRED,
+                        "Two-factor authentication is on: a withdrawal needs otp");
+            }
+            if (!twoFactor.verify(caller.id(), body.otp())) {
+                throw new ApiException(HttpStatus.UNAUTHORIZED, TwoFactor.OTP_INVALID, "The code is not valid");
+            }
+        }
         Withdrawals.Requested requested = withdrawals.request(caller.id(), body.asset().toUpperCase(Locale.ROOT),
                 body.amount(), body.address().strip(), body.transactionId(), RequestContext.traceId());
         return ResponseEntity.status(requested.created() ? HttpStatus.CREATED : HttpStatus.OK)

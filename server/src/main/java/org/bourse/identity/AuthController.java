@@ -87,7 +87,11 @@ final class AuthController {
             String email,
             @NotNull(message = "is required")
             @Utf8ByteLength(max = 72)
-            String password) {
+            String password,
+            @Size(max = 32, message = "must be at most 32 characters long")
+            @Schema(description = "when two-factor authentication is on: the authenticator's current code or an "
+                    + "unused recovery code")
+            String otp) {
     }
 
     record RefreshTokenRequest(@NotBlank(message = "is required") String refreshToken) {
@@ -127,7 +131,8 @@ final class AuthController {
     @Operation(summary = "Log in with e-mail and password")
     @ApiResponse(responseCode = "200", description = "the user, an access token (15 min) and a refresh token (7 days)")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
-    @ApiResponse(responseCode = "401", description = "INVALID_CREDENTIALS, the same for an unknown e-mail and a wrong password")
+    @ApiResponse(responseCode = "401", description = "INVALID_CREDENTIALS, the same for an unknown e-mail and a wrong "
+            + "password; with two-factor authentication on, OTP_REQUIRED (no otp) or OTP_INVALID (a wrong or used code)")
     @ApiResponse(responseCode = "403", description = "ACCOUNT_DISABLED")
     @ApiResponse(responseCode = "429", description = "RATE_LIMITED after repeated failures for the e-mail or from the "
             + "address, or too many registrations and logins from the address; see Retry-After")
@@ -135,7 +140,7 @@ final class AuthController {
             + "was cut short could still not be opened; retry after Retry-After. SERVICE_UNAVAILABLE: too many "
             + "password checks waiting")
     LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        return switch (sessions.login(body.email(), body.password(), request.getRemoteAddr(), RequestContext.traceId())) {
+        return switch (sessions.login(body.email(), body.password(), body.otp(), request.getRemoteAddr(), RequestContext.traceId())) {
             case Sessions.Login.Granted(User user, String access, String refresh, long expiresIn) ->
                     new LoginResponse(UserResponse.of(user), access, refresh, TOKEN_TYPE, expiresIn);
             case Sessions.Login.InvalidCredentials() ->
@@ -147,6 +152,8 @@ final class AuthController {
                             retryAfter);
             case Sessions.Login.AccountNotOpened() ->
                     throw accountNotOpened("Your account could not be opened yet; log in again shortly");
+            case Sessions.Login.OtpRequired() -> throw TwoFactorController.required();
+            case Sessions.Login.OtpInvalid() -> throw TwoFactorController.invalid();
         };
     }
 

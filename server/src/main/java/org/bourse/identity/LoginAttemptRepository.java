@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LoginAttemptRepository {
 
-    enum Outcome { PENDING, SUCCESS, INVALID_CREDENTIALS, ACCOUNT_DISABLED, RATE_LIMITED }
+    enum Outcome { PENDING, SUCCESS, INVALID_CREDENTIALS, ACCOUNT_DISABLED, RATE_LIMITED, OTP_REQUIRED }
 
     private final JdbcClient jdbc;
 

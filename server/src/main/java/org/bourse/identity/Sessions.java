@@ -32,6 +32,14 @@ class Sessions {
         }
 
         /** The password was right, but the user's account (cut short at registration) could still not be opened. */
+        /** The password was right, but two-factor authentication is on and no code came with it. */
+        record OtpRequired() implements Login {
+        }
+
+        /** The password was right, the code was not (counted as a failed login, like a wrong password). */
+        record OtpInvalid() implements Login {
+        }
+
         record AccountNotOpened() implements Login {
         }
     }
@@ -55,11 +63,14 @@ class Sessions {
     /** Compared against when the e-mail is unknown, so that answer costs the same bcrypt time as a wrong password. */
     private final String unknownUserHash;
     private final org.bourse.notify.Notices notices;
+    private final TwoFactor twoFactor;
 
     Sessions(UserRepository users, PasswordEncoder passwords, LoginThrottle throttle, LoginAttemptRepository attempts,
              TokenIssuer tokens, RefreshTokens refreshTokens, SessionCache sessionCache, AccountOpener accounts,
-             DurableWrites durableWrites, IdentityProperties properties, Clock clock, org.bourse.notify.Notices notices) {
+             DurableWrites durableWrites, IdentityProperties properties, Clock clock, org.bourse.notify.Notices notices,
+             TwoFactor twoFactor) {
         this.notices = notices;
+        this.twoFactor = twoFactor;
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -78,7 +89,7 @@ class Sessions {
      * Every attempt is recorded in {@code login_attempts}, whatever its outcome, and recorded before the
      * lock-out is checked and the password hashed, so parallel guesses cannot slip past the limit together.
      */
-    Login login(String email, String password, String clientAddress, String traceId) {
+    Login login(String email, String password, String otp, String clientAddress, String traceId) {
         Instant now = clock.instant();
         String emailKey = UserRepository.key(email);
         String ip = fitted(clientAddress);
@@ -104,6 +115,16 @@ class Sessions {
         if (!user.active()) {
             attempts.finish(attempt, Outcome.ACCOUNT_DISABLED);
             return new Login.AccountDisabled();
+        }
+        if (twoFactor.enabled(user.id())) {
+            if (otp == null || otp.isBlank()) {
+                attempts.finish(attempt, Outcome.OTP_REQUIRED);
+                return new Login.OtpRequired();
+            }
+            if (!twoFactor.verify(user.id(), otp)) {
+                attempts.finish(attempt, Outcome.INVALID_CREDENTIALS); // counts towards the lock-out: no code guessing
+                return new Login.OtpInvalid();
+            }
         }
         attempts.finish(attempt, Outcome.SUCCESS);
         users.recordLogin(user.id(), now);

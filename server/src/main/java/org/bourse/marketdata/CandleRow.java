@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.bourse.exchange.MarketSpec;
 
 /** A row of {@code GET /markets/{symbol}/candles} and the WebSocket candle payload: decimal strings. */
-record CandleRow(Instant openTime, String open, String high, String low, String close, String volume,
+public record CandleRow(Instant openTime, String open, String high, String low, String close, String volume,
                  String quoteVolume, long trades) {
 
     static CandleRow of(Candle c, MarketSpec m) {

@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
         + "timestamp: the time the figures are for.")
 // ALWAYS: null fields are part of the contract; the names: snake_case would write open24h, the contract open_24h
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record Ticker(String symbol, String lastPrice, String bestBid, String bestAsk,
+public record Ticker(String symbol, String lastPrice, String bestBid, String bestAsk,
               @JsonProperty("open_24h") String open24h, @JsonProperty("high_24h") String high24h,
               @JsonProperty("low_24h") String low24h, @JsonProperty("volume_24h") String volume24h,
               @JsonProperty("quote_volume_24h") String quoteVolume24h, @JsonProperty("change_24h") String change24h,

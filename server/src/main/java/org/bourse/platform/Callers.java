@@ -39,6 +39,15 @@ final class Callers {
         return known instanceof AuthenticatedUser user ? user : null;
     }
 
+    /**
+     * Makes {@code user} the caller of {@code request}, for a module that authenticated it another way than by
+     * a bearer token (a request signed with an API key): the access filter, the rate limiter and the
+     * controllers' {@link AuthenticatedUser} parameter see that user from then on.
+     */
+    static void remember(HttpServletRequest request, AuthenticatedUser user) {
+        request.setAttribute(ATTRIBUTE, user);
+    }
+
     private @Nullable AuthenticatedUser verify(@Nullable String header) {
         String token = bearerToken(header);
         if (token == null) {

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem+json answer from places that run before Spring MVC: filters and security entry points. */
 @Component
-final class ProblemWriter {
+public final class ProblemWriter {
 
     private final JsonMapper json;
 
@@ -33,7 +33,7 @@ final class ProblemWriter {
         response.flushBuffer();
     }
 
-    void write(HttpServletResponse response, HttpStatusCode status, String code, String detail) throws IOException {
+    public void write(HttpServletResponse response, HttpStatusCode status, String code, String detail) throws IOException {
         write(response, status, code, detail, List.of());
     }
 }

@@ -15,7 +15,7 @@ import org.bourse.exchange.OrderSnapshot;
  * price it was valued at when created (seed 000: "the current price is taken"); {@code totalAmount} and
  * {@code fee} are what the fills cost once it traded, and the quoted value and fee before.
  */
-record OrderView(long id, String clientOrderId, long userId, Side side, String baseAsset, String quoteAsset,
+public record OrderView(long id, String clientOrderId, long userId, Side side, String baseAsset, String quoteAsset,
                  String symbol, OrderKind kind, String timeInForce, boolean postOnly, BigDecimal quantity,
                  BigDecimal filledQuantity, BigDecimal price, BigDecimal stopPrice, BigDecimal averagePrice,
                  BigDecimal totalAmount, BigDecimal fee, OrderStatus status, String failureReason, Instant createdAt,
