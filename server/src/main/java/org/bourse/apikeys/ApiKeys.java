@@ -23,6 +23,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bourse.apikeys.Verification.Accepted;
 import org.bourse.apikeys.Verification.Refusal;
 import org.bourse.apikeys.Verification.Refused;
+import org.bourse.platform.DurableWrites;
 import org.bourse.platform.SecretSeal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,14 +61,17 @@ public class ApiKeys {
     private final SecretSeal seal;
     private final Clock clock;
     private final ApiKeyProperties properties;
+    private final DurableWrites durableWrites;
     private final SecureRandom random = new SecureRandom();
     /** Signatures accepted within the longest window, by key: a second sighting is a replay. */
     private final Cache<String, Boolean> seenSignatures;
     private final Map<Long, KeyBucket> buckets = new ConcurrentHashMap<>();
     private final Map<Long, Long> lastRecorded = new ConcurrentHashMap<>();
 
-    ApiKeys(ApiKeyRepository keys, SecretSeal seal, Clock clock, ApiKeyProperties properties) {
+    ApiKeys(ApiKeyRepository keys, SecretSeal seal, Clock clock, ApiKeyProperties properties,
+            DurableWrites durableWrites) {
         this.keys = keys;
+        this.durableWrites = durableWrites;
         this.seal = seal;
         this.clock = clock;
         this.properties = properties;
@@ -83,6 +87,7 @@ public class ApiKeys {
         String secret = randomText(64);
         Instant now = clock.instant();
         long id = keys.insert(userId, apiKey, label, seal.seal(secret, apiKey), permissions, allowlist, now);
+        durableWrites.flush(); // the key is not in the engine's journal: on disk before its secret is shown
         log.info("User {} created API key {} ({}) with permissions {}", userId, id, label, permissions);
         return new IssuedKey(id, apiKey, secret, label, codes(permissions), allowlist.entries(), now, null);
     }
@@ -101,6 +106,7 @@ public class ApiKeys {
     boolean revoke(long userId, long id) {
         boolean revoked = keys.revoke(userId, id, clock.instant());
         if (revoked) {
+            durableWrites.flush(); // a revoked key must not come back to life after a crash
             buckets.remove(id);
             log.info("User {} revoked API key {}", userId, id);
         }
