@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * {@link OutboxSender}. A mail is claimed ({@code SENDING}) in a transaction of its own before it is sent, so
  * two senders never send the same row.
  */
-@Repository
+@Repository("mailOutbox") // not "outbox": messaging.Outbox is that bean
 class Outbox {
 
     static final String QUEUED = "QUEUED";
