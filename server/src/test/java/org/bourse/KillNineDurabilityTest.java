@@ -212,6 +212,7 @@ class KillNineDurabilityTest {
                 "BOURSE_DEMO", "false", "BOURSE_RATE_LIMIT_CAPACITY", "1000000",
                 "BOURSE_AUTH_RATE_LIMIT_CAPACITY", "1000000", "BOURSE_AUTH_RATE_LIMIT_REFILL_PER_SECOND", "1000000",
                 "BOURSE_RATE_LIMIT_REFILL_PER_SECOND", "1000000", "BOURSE_LOGIN_MAX_FAILURES_PER_IP", "1000",
+                "BOURSE_REQUIRE_VERIFIED_EMAIL", "false", // its traders never open their mail
                 // snapshots every few hundred commands: the restart recovers from one, and old ones are released
                 "BOURSE_SNAPSHOT_EVERY", "300"));
         builder.environment().remove("BOURSE_DB_URL");
