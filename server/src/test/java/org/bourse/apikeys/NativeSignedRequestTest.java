@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * request acts for the key's owner within the key's permissions; every refusal has its stable code.
  */
 @BourseHttpTest
-@TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
+// signed requests carry the wall clock's time: a context of their own, whose TestClock no other test class has moved
+@TestPropertySource(properties = {"bourse.test.context=wall-clock", "bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000"})
 class NativeSignedRequestTest {
 

@@ -26,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  * with a printed notice; under {@code CI=true} it fails.
  */
 @BourseHttpTest
-@TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
+// signed requests carry the wall clock's time: a context of their own, whose TestClock no other test class has moved
+@TestPropertySource(properties = {"bourse.test.context=wall-clock", "bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000"})
 @ExtendWith(CcxtClientTest.NodeAndCcxtInstalled.class)
 class CcxtClientTest {

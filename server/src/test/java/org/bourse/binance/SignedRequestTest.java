@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * attacker which of the key's conditions failed.
  */
 @BourseHttpTest
-@TestPropertySource(properties = {"bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
+// signed requests carry the wall clock's time: a context of their own, whose TestClock no other test class has moved
+@TestPropertySource(properties = {"bourse.test.context=wall-clock", "bourse.demo.enabled=false", "bourse.rate-limit.capacity=100000",
         "bourse.rate-limit.refill-per-second=100000"})
 class SignedRequestTest {
 

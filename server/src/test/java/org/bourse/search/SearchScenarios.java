@@ -142,10 +142,12 @@ abstract class SearchScenarios {
         filters.put("executed_from=" + executedAt, o -> !o.path("executed_at").isNull()
                 && !Instant.parse(o.path("executed_at").asString()).isBefore(Instant.parse(executedAt)));
         filters.put("executed_to=" + Instant.parse(executedAt).plusMillis(1), o -> !o.path("executed_at").isNull());
-        filters.put("q=pend", o -> o.path("client_order_id").asString().startsWith("pend"));
-        filters.put("q=" + open.path("id").asString(), o -> o.path("id").asString().startsWith(open.path("id").asString()));
-        filters.put("q=" + encode(open.path("trace_id").asString()), o -> o.path("trace_id").asString()
-                .startsWith(open.path("trace_id").asString()) || o.path("id").asString().startsWith(open.path("trace_id").asString()));
+        // q is a prefix of any of the three, so the oracle asks all three (a random trace id may begin with an id)
+        String openId = open.path("id").asString();
+        String openTrace = open.path("trace_id").asString();
+        filters.put("q=pend", o -> prefixOfAny(o, "pend"));
+        filters.put("q=" + openId, o -> prefixOfAny(o, openId));
+        filters.put("q=" + encode(openTrace), o -> prefixOfAny(o, openTrace));
         filters.put("q=%25", o -> false); // a LIKE wildcard is matched literally
         filters.put("type=buy&status=open&status=cancelled&max_price=85", o -> status(o, "cancelled"));
 
@@ -430,5 +432,10 @@ abstract class SearchScenarios {
     static boolean between(BigDecimal value, String min, String max) {
         return value != null && (min == null || value.compareTo(new BigDecimal(min)) >= 0)
                 && (max == null || value.compareTo(new BigDecimal(max)) <= 0);
+    }
+
+    private static boolean prefixOfAny(JsonNode order, String q) {
+        return order.path("client_order_id").asString().startsWith(q) || order.path("trace_id").asString().startsWith(q)
+                || order.path("id").asString().startsWith(q);
     }
 }
